@@ -1,0 +1,5 @@
+export type { AuthStrategy } from "@dataclients/core";
+export { bearer } from "./bearer.js";
+export { header } from "./header.js";
+export { createSession, type SessionAuth, type SessionOptions, type SessionTokens } from "./session.js";
+export type { TokenSource } from "./token-source.js";

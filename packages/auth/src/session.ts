@@ -1,0 +1,149 @@
+// The login/refresh session primitive that vendor flows (api-key exchange, password login) build on.
+// Single-flight: however many requests find the token expired at once, one renewal runs and all wait
+// for it. Each caller's AbortSignal stops only its own wait, never the shared renewal.
+import { ApiError, type AuthStrategy } from "@dataclients/core";
+import { withSafeDescription } from "./inspect.js";
+
+export interface SessionTokens {
+  accessToken: string;
+  /** Seconds the access token lives, as the server says (e.g. 600). Absent: renew only on a 401. */
+  expiresIn?: number;
+  /** A token that renews the access token without the long-lived credential. */
+  refreshToken?: string;
+  /** Seconds the refresh token lives. */
+  refreshExpiresIn?: number;
+}
+
+export interface SessionOptions {
+  /** Obtains tokens from the long-lived credential (api key, password). */
+  login(context: { signal: AbortSignal }): Promise<SessionTokens>;
+  /** Exchanges a refresh token for new tokens; a returned refresh token replaces the stored one. */
+  refresh?(refreshToken: string, context: { signal: AbortSignal }): Promise<SessionTokens>;
+  /** Renew this many seconds before expiry (capped at half the token's lifetime). Default 30. */
+  refreshSkewSeconds?: number;
+  /** Header that carries the access token. Default "authorization" with the "Bearer " prefix. */
+  headerName?: string;
+  /** Prefix before the token in the header. Default "Bearer " for authorization, "" otherwise. */
+  headerPrefix?: string;
+  /** Which refresh failures mean "log in again". Default: an ApiError with status 400, 401 or 403. */
+  isRefreshRejected?(error: unknown): boolean;
+  /** Clock, injectable for tests. */
+  now?: () => number;
+}
+
+export interface SessionAuth extends AuthStrategy {
+  /** The current access token, renewed first when it is missing or about to expire. */
+  getAccessToken(options?: { signal?: AbortSignal }): Promise<string>;
+  /** Forgets the access token, so the next request renews it (the refresh token is kept). */
+  invalidate(): void;
+  /** Forgets everything: the next request logs in again. */
+  logout(): void;
+}
+
+interface State {
+  accessToken: string;
+  accessExpiresAt: number;
+  refreshToken: string | undefined;
+  refreshExpiresAt: number;
+}
+
+const DEFAULT_SKEW_SECONDS = 30;
+
+export function createSession(options: SessionOptions): SessionAuth {
+  const now = options.now ?? Date.now;
+  const skewMs = (options.refreshSkewSeconds ?? DEFAULT_SKEW_SECONDS) * 1000;
+  const headerName = (options.headerName ?? "authorization").toLowerCase();
+  const prefix = options.headerPrefix ?? (headerName === "authorization" ? "Bearer " : "");
+  const isRefreshRejected = options.isRefreshRejected ?? defaultIsRefreshRejected;
+  let state: State | undefined;
+  let renewal: Promise<State> | undefined;
+
+  function store(tokens: SessionTokens, previousRefresh?: State): State {
+    if (typeof tokens?.accessToken !== "string" || tokens.accessToken === "") {
+      throw new Error("session: the login or refresh response carried no access token");
+    }
+    const at = now();
+    const lifetimeMs = tokens.expiresIn === undefined ? Number.POSITIVE_INFINITY : tokens.expiresIn * 1000;
+    const keepOldRefresh = tokens.refreshToken === undefined && previousRefresh !== undefined;
+    state = {
+      accessToken: tokens.accessToken,
+      accessExpiresAt: at + lifetimeMs - Math.min(skewMs, lifetimeMs / 2),
+      refreshToken: keepOldRefresh ? previousRefresh.refreshToken : tokens.refreshToken,
+      refreshExpiresAt: keepOldRefresh
+        ? previousRefresh.refreshExpiresAt
+        : tokens.refreshExpiresIn === undefined
+          ? Number.POSITIVE_INFINITY
+          : at + tokens.refreshExpiresIn * 1000,
+    };
+    return state;
+  }
+
+  async function renew(signal: AbortSignal): Promise<State> {
+    const current = state;
+    if (options.refresh && current?.refreshToken && now() < current.refreshExpiresAt) {
+      try {
+        return store(await options.refresh(current.refreshToken, { signal }), current);
+      } catch (error) {
+        if (!isRefreshRejected(error)) throw error;
+        // The refresh token was revoked or expired server-side: fall back to a full login.
+      }
+    }
+    state = undefined;
+    return store(await options.login({ signal }));
+  }
+
+  function renewOnce(): Promise<State> {
+    if (!renewal) {
+      const controller = new AbortController();
+      renewal = renew(controller.signal).finally(() => {
+        renewal = undefined;
+      });
+    }
+    return renewal;
+  }
+
+  async function getAccessToken({ signal }: { signal?: AbortSignal } = {}): Promise<string> {
+    if (state && now() < state.accessExpiresAt) return state.accessToken;
+    const renewed = await waitFor(renewOnce(), signal);
+    return renewed.accessToken;
+  }
+
+  const session: SessionAuth = {
+    kind: "session",
+    headerNames: [headerName],
+    async authenticate(headers, { signal }) {
+      headers.set(headerName, `${prefix}${await getAccessToken({ signal })}`);
+    },
+    async onUnauthorized({ sentHeaders, signal }) {
+      const sent = sentHeaders.get(headerName);
+      // Another request already renewed the token since this one was sent: just replay.
+      if (state && sent !== `${prefix}${state.accessToken}`) return true;
+      if (state) state.accessExpiresAt = Number.NEGATIVE_INFINITY;
+      await waitFor(renewOnce(), signal);
+      return true;
+    },
+    getAccessToken,
+    invalidate() {
+      if (state) state.accessExpiresAt = Number.NEGATIVE_INFINITY;
+    },
+    logout() {
+      state = undefined;
+    },
+  };
+  return withSafeDescription(session, "[AuthStrategy session]");
+}
+
+function defaultIsRefreshRejected(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 400 || error.status === 401 || error.status === 403);
+}
+
+/** Waits for a shared promise, giving up (only for this caller) when its signal fires. */
+function waitFor<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}

@@ -1,0 +1,20 @@
+import { ConfigurationError } from "@dataclients/core";
+
+/** A credential value, or a function that returns the current one (re-evaluated on every attempt). */
+export type TokenSource = string | ((context: { signal?: AbortSignal }) => string | Promise<string>);
+
+export function checkTokenSource(source: unknown, what: string): void {
+  if (typeof source === "function") return;
+  if (typeof source !== "string" || source.trim() === "") {
+    throw new ConfigurationError(`${what} must be a non-empty string or a function returning one`);
+  }
+  if (/[\r\n]/.test(source)) throw new ConfigurationError(`${what} must not contain line breaks`);
+}
+
+export async function resolveToken(source: TokenSource, what: string, signal?: AbortSignal): Promise<string> {
+  const value = typeof source === "function" ? await source({ signal }) : source;
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new ConfigurationError(`${what}: the token provider returned an empty value`);
+  }
+  return value;
+}

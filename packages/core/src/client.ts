@@ -1,0 +1,63 @@
+// createApiClient: what every vendor facade starts from. Validates options, resolves the base URL,
+// and gives back the typed openapi-fetch client wired to the fetch wrapper.
+import createClient, { type Client } from "openapi-fetch";
+import { createFetchWrapper } from "./fetch-wrapper.js";
+import {
+  type ClientOptions,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  type RequestOptions,
+  resolveBaseUrl,
+  validateClientOptions,
+  validateCommonOptions,
+} from "./options.js";
+
+export interface ApiClientMeta {
+  /** The vendor's display name, used in error messages ("Solucao42: `baseUrl` ..."). */
+  name: string;
+  /** The documented production URL; absent for per-tenant hosts, which makes `baseUrl` required. */
+  defaultBaseUrl?: string;
+}
+
+// openapi-fetch's generic constraint, spelled out so facades need not import openapi-fetch types.
+// biome-ignore lint/complexity/noBannedTypes: mirrors openapi-fetch's `Paths extends {}`.
+export type PathsObject = {};
+
+export interface ApiClient<Paths extends PathsObject> {
+  /** The typed openapi-fetch client: `{ data, error, response }`, never throws for HTTP errors. */
+  api: Client<Paths>;
+  /** The resolved base URL, without a trailing slash. */
+  baseUrl: string;
+  /** The options to spread into an openapi-fetch call so per-call options take effect. */
+  requestInit(call?: RequestOptions): { fetch: typeof globalThis.fetch; signal?: AbortSignal };
+}
+
+export function createApiClient<Paths extends PathsObject>(
+  options: ClientOptions,
+  meta: ApiClientMeta,
+): ApiClient<Paths> {
+  validateClientOptions(options, meta.name);
+  const baseUrl = resolveBaseUrl(options.baseUrl, meta.name, meta.defaultBaseUrl);
+  const wrapper = createFetchWrapper({
+    origin: baseUrl,
+    fetch: options.fetch,
+    auth: options.auth,
+    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    logger: options.logger,
+  });
+  const api = createClient<Paths>({
+    baseUrl,
+    fetch: wrapper.fetch as typeof globalThis.fetch,
+    headers: options.headers,
+  });
+  return {
+    api,
+    baseUrl,
+    requestInit(call = {}) {
+      validateCommonOptions(call, meta.name);
+      const fetch = wrapper.withOptions(call) as typeof globalThis.fetch;
+      return call.signal ? { fetch, signal: call.signal } : { fetch };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+export type { AuthContext, AuthStrategy, UnauthorizedContext } from "./auth-strategy.js";
+export { type ApiClient, type ApiClientMeta, createApiClient, type PathsObject } from "./client.js";
+export {
+  AbortError,
+  ApiError,
+  type ApiErrorInit,
+  AuthenticationError,
+  apiErrorFor,
+  BadRequestError,
+  ConfigurationError,
+  ConflictError,
+  ConnectionError,
+  DataclientsError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from "./errors.js";
+export { createFetchWrapper, type FetchLike, type FetchWrapperConfig, requestInfoOf } from "./fetch-wrapper.js";
+export { parseLinkHeader } from "./link-header.js";
+export type { Logger } from "./logger.js";
+export {
+  type ClientOptions,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  isLoopbackHost,
+  type RequestOptions,
+  requireNonEmpty,
+  resolveBaseUrl,
+} from "./options.js";
+export {
+  type FetchedPage,
+  type Page,
+  type PageFetcher,
+  type PageIterator,
+  type PaginateOptions,
+  paginate,
+} from "./paginate.js";
+export { type PollOptions, PollTimeoutError, pollUntil } from "./poll.js";
+export { REDACTED, redactBody, redactHeaders, redactUrl, SECRET_FIELD_NAMES, SECRET_HEADER_NAMES } from "./redact.js";
+export { backoffMs, isIdempotent, retryAfterMs } from "./retry-policy.js";
+export { sleep } from "./sleep.js";
+export { throwOnError, unwrap } from "./unwrap.js";

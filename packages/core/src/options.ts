@@ -1,0 +1,120 @@
+// Client and call options, validated at construction so that a mistake fails before any request.
+import type { AuthStrategy } from "./auth-strategy.js";
+import { ConfigurationError } from "./errors.js";
+import type { Logger } from "./logger.js";
+
+export interface ClientOptions {
+  /** The API's base URL. Optional where the vendor has one production URL. */
+  baseUrl?: string;
+  /** A credential strategy from @dataclients/auth (or the vendor package). */
+  auth?: AuthStrategy;
+  /** A fetch implementation (tests, proxies, instrumentation). Defaults to globalThis.fetch. */
+  fetch?: typeof globalThis.fetch;
+  /** Milliseconds per attempt before it is abandoned. Default 65 000. */
+  timeout?: number;
+  /** Retries for connection errors, 408, 429 and 5xx on idempotent requests. Default 2. */
+  maxRetries?: number;
+  /** Headers sent with every request (never use them for credentials: use `auth`). */
+  headers?: Record<string, string>;
+  /** Receives one line per attempt, retry and re-authentication; secrets are redacted. */
+  logger?: Logger;
+}
+
+/** The last argument of every helper. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeout?: number;
+  maxRetries?: number;
+  headers?: Record<string, string>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 65_000;
+export const DEFAULT_MAX_RETRIES = 2;
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname.endsWith(".localhost");
+}
+
+/**
+ * The base URL to use, without a trailing slash. Throws a ConfigurationError that says what to fix
+ * for a missing, empty, malformed, non-HTTP(S), credential-bearing or plain-http-to-remote URL.
+ */
+export function resolveBaseUrl(value: unknown, name: string, defaultBaseUrl?: string): string {
+  if (value === undefined) {
+    if (defaultBaseUrl) return defaultBaseUrl.replace(/\/+$/, "");
+    throw new ConfigurationError(
+      `${name}: \`baseUrl\` is required (each tenant has its own host); pass it, e.g. baseUrl: "https://<your-host>"`,
+    );
+  }
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new ConfigurationError(
+      `${name}: \`baseUrl\` must be a non-empty absolute URL such as "https://api.example.com"; got ${JSON.stringify(value)}`,
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ConfigurationError(
+      `${name}: \`baseUrl\` "${value}" is not an absolute URL; include the scheme, e.g. "https://${value.replace(/^\/+/, "")}"`,
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigurationError(
+      `${name}: \`baseUrl\` must use https:// (or http:// to a loopback host); got "${url.protocol}"`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new ConfigurationError(`${name}: \`baseUrl\` must not contain credentials; pass them with \`auth\``);
+  }
+  if (url.search || url.hash) {
+    throw new ConfigurationError(
+      `${name}: \`baseUrl\` must not contain a query or fragment; got "${url.search}${url.hash}"`,
+    );
+  }
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    throw new ConfigurationError(
+      `${name}: \`baseUrl\` uses plain http:// to the remote host "${url.hostname}", which would send credentials unencrypted; use https:// (http:// is allowed only for localhost/127.0.0.1)`,
+    );
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+}
+
+/** Validates the numeric and structural options shared by every client and call. */
+export function validateCommonOptions(options: ClientOptions | RequestOptions, name: string): void {
+  if (options.timeout !== undefined && !(Number.isFinite(options.timeout) && options.timeout > 0)) {
+    throw new ConfigurationError(
+      `${name}: \`timeout\` must be a positive number of milliseconds; got ${options.timeout}`,
+    );
+  }
+  const retries = options.maxRetries;
+  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0 && retries <= 10)) {
+    throw new ConfigurationError(`${name}: \`maxRetries\` must be a whole number from 0 to 10; got ${retries}`);
+  }
+  if (options.headers !== undefined && (typeof options.headers !== "object" || options.headers === null)) {
+    throw new ConfigurationError(`${name}: \`headers\` must be an object of header names to string values`);
+  }
+}
+
+export function validateClientOptions(options: ClientOptions, name: string): void {
+  if (typeof options !== "object" || options === null) {
+    throw new ConfigurationError(`${name}: options must be an object`);
+  }
+  validateCommonOptions(options, name);
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new ConfigurationError(`${name}: \`fetch\` must be a function with the signature of globalThis.fetch`);
+  }
+  if (options.auth !== undefined && typeof options.auth?.authenticate !== "function") {
+    throw new ConfigurationError(`${name}: \`auth\` must be a strategy such as bearer(token) from @dataclients/auth`);
+  }
+}
+
+/** Rejects a required string option that is missing or blank, naming the option. */
+export function requireNonEmpty(value: unknown, option: string, name: string, hint = ""): string {
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new ConfigurationError(`${name}: \`${option}\` must be a non-empty string${hint ? ` (${hint})` : ""}`);
+  }
+  return value;
+}

@@ -1,0 +1,77 @@
+// Vendor-neutral polling with backoff, an overall deadline and an AbortSignal.
+import { DataclientsError } from "./errors.js";
+import { anySignal } from "./signals.js";
+import { abortErrorFrom, sleep as defaultSleep } from "./sleep.js";
+
+export interface PollOptions<T> {
+  /** First wait between polls (ms). Default 1000. */
+  initialDelayMs?: number;
+  /** Longest wait between polls (ms). Default 10 000. */
+  maxDelayMs?: number;
+  /** Growth of the wait per poll. Default 1.5. */
+  factor?: number;
+  /** Overall limit (ms) across all polls. Default 10 minutes. */
+  timeout?: number;
+  signal?: AbortSignal;
+  /** Called with each polled value (progress reporting). */
+  onPoll?: (value: T, attempt: number) => void;
+  /** Injectable for tests. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Polling gave up at its overall deadline; `lastValue` is the last state seen. */
+export class PollTimeoutError<T = unknown> extends DataclientsError {
+  override name = "PollTimeoutError";
+  constructor(
+    readonly timeoutMs: number,
+    readonly lastValue: T,
+    what = "the operation",
+  ) {
+    super(`${what} did not finish within ${timeoutMs} ms; raise \`timeout\` or poll again later`);
+  }
+}
+
+/**
+ * Calls `poll` until `isDone(value)` is true and returns that value. The first call happens at once;
+ * later ones wait initialDelayMs·factorⁿ (capped), never past the overall deadline.
+ */
+export async function pollUntil<T>(
+  poll: (signal?: AbortSignal) => Promise<T>,
+  isDone: (value: T) => boolean,
+  options: PollOptions<T> & { what?: string } = {},
+): Promise<T> {
+  const { initialDelayMs = 1000, maxDelayMs = 10_000, factor = 1.5, timeout = 600_000, signal, onPoll } = options;
+  const wait = options.sleep ?? defaultSleep;
+  const deadline = Date.now() + timeout;
+  const deadlineController = new AbortController();
+  const timer = setTimeout(() => deadlineController.abort(), timeout);
+  const combined = anySignal([signal, deadlineController.signal]);
+  let delay = initialDelayMs;
+  let last: T | undefined;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw abortErrorFrom(signal);
+      try {
+        last = await poll(combined);
+      } catch (error) {
+        if (deadlineController.signal.aborted && !signal?.aborted)
+          throw new PollTimeoutError(timeout, last, options.what);
+        throw error;
+      }
+      onPoll?.(last, attempt);
+      if (isDone(last)) return last;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new PollTimeoutError(timeout, last, options.what);
+      try {
+        await wait(Math.min(delay, remaining), combined);
+      } catch (error) {
+        if (deadlineController.signal.aborted && !signal?.aborted)
+          throw new PollTimeoutError(timeout, last, options.what);
+        throw error;
+      }
+      delay = Math.min(delay * factor, maxDelayMs);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
