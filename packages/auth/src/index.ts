@@ -1,4 +1,5 @@
 export type { AuthStrategy } from "@dataclients/core";
+export { withSafeDescription } from "./inspect.js";
 export { bearer } from "./bearer.js";
 export { header } from "./header.js";
 export { createSession, type SessionAuth, type SessionOptions, type SessionTokens } from "./session.js";

@@ -1,0 +1,48 @@
+// One `vitest run` for the whole repo: unit (injected fetch, no server), types (expectTypeOf) and
+// contract (every operation against the Prism mocks, started once in global setup on free ports).
+// Workspace packages resolve to their src, so tests never run against a stale dist.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const packagesDir = fileURLToPath(new URL("./packages/", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [{ find: /^@dataclients\/([a-z0-9-]+)$/, replacement: `${packagesDir}$1/src/index.ts` }],
+  },
+  test: {
+    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["packages/*/test/unit/**/*.test.ts", "test/scripts/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "types",
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ["packages/*/test/types/**/*.test-d.ts"],
+            tsconfig: "./tsconfig.typetests.json",
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "contract",
+          include: ["packages/*/test/contract/**/*.test.ts"],
+          globalSetup: ["test/setup/mocks.ts"],
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
