@@ -1,0 +1,99 @@
+// `pnpm generate [--vendor <dir>] [--check]` as a function of a root directory, so tests run it on a temp tree.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { readIfExists, staleFiles } from "./check.js";
+import { rootLabel } from "./load-spec.js";
+import { renderOperationsTable, replaceOperationsTable } from "./readme-table.js";
+import { loadRegistry, type Vendor } from "./registry.js";
+import { scaffoldPackage } from "./scaffold.js";
+import { SpecError } from "./spec-error.js";
+import { buildVendor, type VendorBuild } from "./vendor-build.js";
+
+export interface GeneratorOptions {
+  root: string;
+  /** Only this registry entry; all of them when absent. */
+  vendor?: string;
+  /** Compare the committed generated code with a fresh build; write nothing. */
+  check?: boolean;
+  out?: (line: string) => void;
+  err?: (line: string) => void;
+}
+
+/** Exit codes: 0 done or up to date, 1 a spec error or stale generated code, 2 an unknown vendor. */
+export async function runGenerator(options: GeneratorOptions): Promise<number> {
+  const { root, check = false, out = console.log, err = console.error } = options;
+  let builds: VendorBuild[];
+  try {
+    const vendors = selectVendors(loadRegistry(root), options.vendor);
+    if (typeof vendors === "string") {
+      err(vendors);
+      return 2;
+    }
+    // Build everything before writing anything: one broken spec leaves the tree as it was.
+    builds = [];
+    for (const vendor of vendors) builds.push(await buildVendor(vendor, root));
+  } catch (error) {
+    // Spec and registry problems are reported by location; only a bug in the generator deserves a stack trace.
+    const expected = error instanceof SpecError || (error instanceof Error && error.constructor === Error);
+    err(expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 1;
+  }
+  return check ? reportStale(builds, out, err) : writeAll(builds, root, out);
+}
+
+function selectVendors(vendors: Vendor[], dir: string | undefined): Vendor[] | string {
+  if (dir === undefined) return vendors;
+  const vendor = vendors.find((candidate) => candidate.dir === dir);
+  if (vendor) return [vendor];
+  const known = vendors.map((candidate) => candidate.dir).join(", ") || "(none)";
+  return `unknown vendor "${dir}"; the registry (redocly.yaml) has: ${known}`;
+}
+
+function reportStale(builds: VendorBuild[], out: (line: string) => void, err: (line: string) => void): number {
+  const files = builds.flatMap((build) => build.generated);
+  const stale = staleFiles(files);
+  if (stale.length === 0) {
+    out(`generated code is up to date (${files.length} files)`);
+    return 0;
+  }
+  for (const label of stale) err(`stale: ${label}`);
+  err("generated code is out of date: run pnpm generate");
+  return 1;
+}
+
+function writeAll(builds: VendorBuild[], root: string, out: (line: string) => void): number {
+  let written = 0;
+  let total = 0;
+  for (const build of builds) {
+    const { vendor, title, operations } = build;
+    for (const label of scaffoldPackage({ vendor, title, operations }, root)) out(`created ${label}`);
+    for (const file of build.generated) {
+      total++;
+      if (writeIfChanged(file.path, file.content)) {
+        written++;
+        out(`wrote ${file.label}`);
+      }
+    }
+    const readme = join(vendor.packageDir, "README.md");
+    if (updateReadme(readme, build)) out(`updated the operations table in ${rootLabel(root, readme)}`);
+  }
+  out(
+    `generated ${builds.map((build) => build.vendor.dir).join(", ") || "nothing"}: ${written} of ${total} files changed`,
+  );
+  return 0;
+}
+
+function updateReadme(path: string, build: VendorBuild): boolean {
+  const readme = readIfExists(path);
+  if (readme === undefined) return false;
+  const next = replaceOperationsTable(readme, renderOperationsTable(build.operations));
+  return next !== undefined && writeIfChanged(path, next);
+}
+
+// Unchanged files keep their mtime, so watchers and build caches see no change.
+function writeIfChanged(path: string, content: string): boolean {
+  if (readIfExists(path) === content) return false;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+  return true;
+}

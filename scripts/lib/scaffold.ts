@@ -1,0 +1,35 @@
+// A spec without a package gets one: the files below, written only where missing, never overwritten.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { rootLabel } from "./load-spec.js";
+import { clientTsTemplate } from "./templates/client-ts.js";
+import type { TemplateContext } from "./templates/context.js";
+import { indexTsTemplate } from "./templates/index-ts.js";
+import { packageJsonTemplate } from "./templates/package-json.js";
+import { readmeMdTemplate } from "./templates/readme-md.js";
+import { tsconfigJsonTemplate } from "./templates/tsconfig-json.js";
+
+const TEMPLATES: ReadonlyArray<[file: string, render: (context: TemplateContext) => string]> = [
+  ["package.json", packageJsonTemplate],
+  ["tsconfig.json", tsconfigJsonTemplate],
+  ["src/index.ts", indexTsTemplate],
+  ["src/client.ts", clientTsTemplate],
+  ["README.md", readmeMdTemplate],
+];
+
+/** Writes the missing scaffold files; returns the labels of those it created. */
+export function scaffoldPackage(context: TemplateContext, root: string): string[] {
+  const created: string[] = [];
+  for (const [file, render] of TEMPLATES) {
+    const path = join(context.vendor.packageDir, file);
+    mkdirSync(dirname(path), { recursive: true });
+    try {
+      // "wx" fails if the file exists, so not even a concurrent edit can be overwritten.
+      writeFileSync(path, render(context), { flag: "wx" });
+      created.push(rootLabel(root, path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  return created;
+}
