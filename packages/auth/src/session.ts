@@ -1,7 +1,7 @@
 // The login/refresh session primitive that vendor flows (api-key exchange, password login) build on.
 // Single-flight: however many requests find the token expired at once, one renewal runs and all wait
 // for it. Each caller's AbortSignal stops only its own wait, never the shared renewal.
-import { ApiError, type AuthStrategy } from "@dataclients/core";
+import { AbortError, ApiError, type AuthStrategy } from "@dataclients/core";
 import { withSafeDescription } from "./inspect.js";
 
 export interface SessionTokens {
@@ -61,6 +61,10 @@ export function createSession(options: SessionOptions): SessionAuth {
   function store(tokens: SessionTokens, previousRefresh?: State): State {
     if (typeof tokens?.accessToken !== "string" || tokens.accessToken === "") {
       throw new Error("session: the login or refresh response carried no access token");
+    }
+    // Headers.set would reject it with a TypeError that quotes the value, i.e. the secret.
+    if (/[\r\n\0]/.test(tokens.accessToken)) {
+      throw new Error("session: the login or refresh response carried an access token with a line break or NUL");
     }
     const at = now();
     const lifetimeMs = tokens.expiresIn === undefined ? Number.POSITIVE_INFINITY : tokens.expiresIn * 1000;
@@ -137,12 +141,13 @@ function defaultIsRefreshRejected(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 400 || error.status === 401 || error.status === 403);
 }
 
-/** Waits for a shared promise, giving up (only for this caller) when its signal fires. */
+/** Waits for a shared promise, giving up (only for this caller) with AbortError when its signal fires. */
 function waitFor<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
+  const aborted = () => new AbortError("the request was aborted by its AbortSignal", { cause: signal.reason });
+  if (signal.aborted) return Promise.reject(aborted());
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => reject(aborted());
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });

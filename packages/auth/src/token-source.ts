@@ -8,13 +8,17 @@ export function checkTokenSource(source: unknown, what: string): void {
   if (typeof source !== "string" || source.trim() === "") {
     throw new ConfigurationError(`${what} must be a non-empty string or a function returning one`);
   }
-  if (/[\r\n]/.test(source)) throw new ConfigurationError(`${what} must not contain line breaks`);
+  if (/[\r\n\0]/.test(source)) throw new ConfigurationError(`${what} must not contain line breaks or NUL characters`);
 }
 
 export async function resolveToken(source: TokenSource, what: string, signal?: AbortSignal): Promise<string> {
   const value = typeof source === "function" ? await source({ signal }) : source;
   if (typeof value !== "string" || value.trim() === "") {
     throw new ConfigurationError(`${what}: the token provider returned an empty value`);
+  }
+  // Headers.set would reject it with a TypeError that quotes the value, i.e. the secret.
+  if (/[\r\n\0]/.test(value)) {
+    throw new ConfigurationError(`${what}: the token provider returned a value with a line break or NUL character`);
   }
   return value;
 }

@@ -15,7 +15,7 @@ import {
   retryAfterMs,
 } from "./retry-policy.js";
 import { anySignal } from "./signals.js";
-import { abortErrorFrom, sleep as defaultSleep } from "./sleep.js";
+import { abortErrorFrom, sleep as defaultSleep, MAX_TIMER_MS } from "./sleep.js";
 
 export interface FetchWrapperConfig {
   /** Credentials are sent only to this origin (scheme, host and port of the base URL). */
@@ -82,10 +82,15 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
       const toOrigin = url.origin === origin;
       const headers = new Headers(baseHeaders);
       if (!toOrigin) for (const name of credentialHeaders) headers.delete(name);
-      if (config.auth && toOrigin) await config.auth.authenticate(headers, { url, signal: userSignal });
+      try {
+        if (config.auth && toOrigin) await config.auth.authenticate(headers, { url, signal: userSignal });
+      } catch (error) {
+        // A strategy that honours the signal rejects with the platform's reason; callers get AbortError.
+        throw userSignal?.aborted ? abortErrorFrom(userSignal) : error;
+      }
 
       const timer = new AbortController();
-      const timeoutId = setTimeout(() => timer.abort(), timeout);
+      const timeoutId = setTimeout(() => timer.abort(), Math.min(timeout, MAX_TIMER_MS));
       const started = Date.now();
       let response: Response;
       try {

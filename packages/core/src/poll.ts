@@ -1,7 +1,7 @@
 // Vendor-neutral polling with backoff, an overall deadline and an AbortSignal.
 import { DataclientsError } from "./errors.js";
 import { anySignal } from "./signals.js";
-import { abortErrorFrom, sleep as defaultSleep } from "./sleep.js";
+import { abortErrorFrom, sleep as defaultSleep, MAX_TIMER_MS } from "./sleep.js";
 
 export interface PollOptions<T> {
   /** First wait between polls (ms). Default 1000. */
@@ -44,7 +44,7 @@ export async function pollUntil<T>(
   const wait = options.sleep ?? defaultSleep;
   const deadline = Date.now() + timeout;
   const deadlineController = new AbortController();
-  const timer = setTimeout(() => deadlineController.abort(), timeout);
+  const timer = setTimeout(() => deadlineController.abort(), Math.min(timeout, MAX_TIMER_MS));
   const combined = anySignal([signal, deadlineController.signal]);
   let delay = initialDelayMs;
   let last: T | undefined;
