@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { repoRoot } from "./lib/registry.js";
 
-const NODE_IMPORT = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)["'](node:[^"']+|fs|path|os|crypto|http|https|util|stream|child_process|url|buffer|events)["']/g;
+const NODE_IMPORT =
+  /(?:from\s+|import\s*\(\s*|require\s*\(\s*)["'](node:[^"']+|fs|path|os|crypto|http|https|util|stream|child_process|url|buffer|events)["']/g;
 
 function* sourceFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -29,7 +30,9 @@ for (const pkg of readdirSync(packagesDir)) {
   }
 }
 if (offenders.length > 0) {
-  console.error(`Node built-ins in published sources (they must run in browsers, Deno and Bun too):\n${offenders.join("\n")}`);
+  console.error(
+    `Node built-ins in published sources (they must run in browsers, Deno and Bun too):\n${offenders.join("\n")}`,
+  );
   process.exit(1);
 }
 console.log("no Node built-in imports in packages/*/src");

@@ -27,7 +27,9 @@ for (const vendor of loadRegistry(repoRoot)) {
     const statuses = seen[operation.operationId] ?? [];
     statusesDocumented += operation.statuses.length;
     if (statuses.length === 0) {
-      problems.push(`${vendor.dir}: ${operation.operationId} (${operation.method} ${operation.path}) is not exercised by any contract test`);
+      problems.push(
+        `${vendor.dir}: ${operation.operationId} (${operation.method} ${operation.path}) is not exercised by any contract test`,
+      );
       continue;
     }
     operationsCovered++;
@@ -42,4 +44,6 @@ if (problems.length > 0) {
   console.error(`operation coverage: ${problems.length} gap(s)\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   process.exit(1);
 }
-console.log(`operation coverage: ${operationsCovered} operations, ${statusesCovered}/${statusesDocumented} documented statuses exercised`);
+console.log(
+  `operation coverage: ${operationsCovered} operations, ${statusesCovered}/${statusesDocumented} documented statuses exercised`,
+);

@@ -57,7 +57,7 @@ function assertEverySchemaNamed(body: string, spec: LoadedSpec): void {
   if (!isObject(schemas.value)) return;
   const aliased = new Set(
     [...body.matchAll(/^export type \w+ = components\["schemas"\]\[("[^"]*")\];$/gm)].map(
-      (match) => JSON.parse(match[1]) as string,
+      (match) => JSON.parse(match[1] ?? '""') as string,
     ),
   );
   const lost = Object.keys(schemas.value).find((name) => !aliased.has(name));
@@ -75,7 +75,7 @@ function asSpecError(error: unknown, spec: LoadedSpec): SpecError {
   // openapi-typescript reports redocly problems as "<message> at #/json/pointer".
   const located = /^(.*) at (#\/\S*)$/s.exec(message);
   if (!located) return new SpecError(`${spec.root.label}: ${message} (openapi-typescript)`);
-  const [, reason, pointer] = located;
+  const [, reason = message, pointer = "#"] = located;
   // "Can't resolve $ref" alone does not say which one.
   const node = valueAt(spec.root.data, pointerSegments(pointer.slice(1)));
   const ref = isObject(node) && typeof node.$ref === "string" ? ` "${node.$ref}"` : "";

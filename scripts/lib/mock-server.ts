@@ -161,7 +161,11 @@ function forward(req: IncomingMessage, res: ServerResponse, ctx: ProxyContext): 
       const headers = responseHeaders(clientUrl(requestPath, req.headers.host, ctx.origin()), upstreamRes.headers);
       res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, headers);
       if (target !== PROBE_PATH) {
-        ctx.onExchange?.({ method: req.method ?? "GET", path: target.split("?")[0] ?? target, status: upstreamRes.statusCode ?? 502 });
+        ctx.onExchange?.({
+          method: req.method ?? "GET",
+          path: target.split("?")[0] ?? target,
+          status: upstreamRes.statusCode ?? 502,
+        });
       }
       upstreamRes.pipe(res);
     },

@@ -15,10 +15,12 @@ export type CoverageReport = Record<string, Record<string, string[]>>;
 export function documentedOperations(vendor: Vendor, repoRoot: string): DocumentedOperation[] {
   const spec = loadSpec(vendor.specPath, repoRoot);
   return collectOperations(spec).map((operation) => {
-    const item = resolveRefs(spec, (spec.root.data as { paths: Record<string, unknown> }).paths[operation.path], spec.root, [
-      "paths",
-      operation.path,
-    ]);
+    const item = resolveRefs(
+      spec,
+      (spec.root.data as { paths: Record<string, unknown> }).paths[operation.path],
+      spec.root,
+      ["paths", operation.path],
+    );
     const raw = isObject(item.value) ? item.value[operation.method.toLowerCase()] : undefined;
     const responses = isObject(raw) && isObject(raw.responses) ? Object.keys(raw.responses) : [];
     return { ...operation, statuses: responses.filter((code) => /^\d{3}$/.test(code)) };
@@ -29,7 +31,12 @@ export function documentedOperations(vendor: Vendor, repoRoot: string): Document
 export function operationMatcher(operations: DocumentedOperation[]) {
   const compiled = operations.map((operation) => ({
     operation,
-    pattern: new RegExp(`^${operation.path.split(/\{[^}]+\}/).map(escapeRegExp).join("[^/]+")}/?$`),
+    pattern: new RegExp(
+      `^${operation.path
+        .split(/\{[^}]+\}/)
+        .map(escapeRegExp)
+        .join("[^/]+")}/?$`,
+    ),
     literal: operation.path.replace(/\{[^}]+\}/g, "").length,
   }));
   return (method: string, path: string): DocumentedOperation | undefined =>

@@ -13,8 +13,8 @@ export function renderOperationsTable(operations: readonly SpecOperation[]): str
     `\`${cell(operation.path)}\``,
     cell(operation.summary),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => width(row[column]))));
-  const line = (cells: string[]) => `| ${cells.map((text, column) => pad(text, widths[column])).join(" | ")} |`;
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => width(row[column] ?? ""))));
+  const line = (cells: string[]) => `| ${cells.map((text, column) => pad(text, widths[column] ?? 0)).join(" | ")} |`;
   const rule = `| ${widths.map((columnWidth) => "-".repeat(columnWidth)).join(" | ")} |`;
   return [line(header), rule, ...rows.map(line)].join("\n");
 }

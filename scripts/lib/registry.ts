@@ -35,7 +35,7 @@ export function identifierFrom(displayName: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
-    .map((word) => word[0].toUpperCase() + word.slice(1).toLowerCase())
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
     .join("");
 }
 
@@ -85,7 +85,7 @@ export function loadRegistry(root = repoRoot): Vendor[] {
       packageName: `@dataclients/${dir}`,
       specPath,
       packageDir: join(root, "packages", dir),
-      productionUrl: servers[0].url,
+      productionUrl: (servers[0] as ServerEntry).url,
       mockPort: Number(mockUrl.port),
       basePath: mockUrl.pathname.replace(/\/+$/, ""),
     };
@@ -96,7 +96,9 @@ export function findVendor(dir: string, root = repoRoot): Vendor {
   const vendors = loadRegistry(root);
   const vendor = vendors.find((v) => v.dir === dir);
   if (!vendor) {
-    throw new Error(`unknown vendor "${dir}"; the registry (redocly.yaml) has: ${vendors.map((v) => v.dir).join(", ")}`);
+    throw new Error(
+      `unknown vendor "${dir}"; the registry (redocly.yaml) has: ${vendors.map((v) => v.dir).join(", ")}`,
+    );
   }
   return vendor;
 }

@@ -31,7 +31,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         onExchange({ method, path, status }) {
           const operation = match(method, path);
           if (!operation) return;
-          const statuses = (seen[operation.operationId] ??= new Set());
+          const statuses = seen[operation.operationId] ?? new Set<string>();
+          seen[operation.operationId] = statuses;
           statuses.add(String(status));
           (coverage[vendor.dir] as Record<string, string[]>)[operation.operationId] = [...statuses].sort();
         },

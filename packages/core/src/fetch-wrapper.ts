@@ -139,7 +139,10 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
         await discard(response);
         const next = new URL(location, url);
         // 303 (and 301/302 after a POST, as browsers do) turns into a body-less GET.
-        if ((response.status === 303 && method !== "HEAD") || ((response.status === 301 || response.status === 302) && method === "POST")) {
+        if (
+          (response.status === 303 && method !== "HEAD") ||
+          ((response.status === 301 || response.status === 302) && method === "POST")
+        ) {
           method = "GET";
           body = undefined;
           baseHeaders.delete("content-type");

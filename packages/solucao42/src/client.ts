@@ -66,7 +66,9 @@ export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
 
   function requireAuth(operation: string): void {
     if (!strategy) {
-      throw new ConfigurationError(`${NAME}: ${operation} needs credentials; pass auth: apiKeyAuth({ companySlug, apiKey, apiSecret })`);
+      throw new ConfigurationError(
+        `${NAME}: ${operation} needs credentials; pass auth: apiKeyAuth({ companySlug, apiKey, apiSecret })`,
+      );
     }
   }
 
@@ -114,7 +116,12 @@ export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
      * Executes a visualization endpoint. Sync endpoints answer with the rows (`mode: "sync"`), async
      * ones with a job to poll (`mode: "async"`); the mode is configured per endpoint in the console.
      */
-    async execute(namespace: string, slug: string, request: ExecuteRequest = {}, call: RequestOptions = {}): Promise<ExecuteOutcome> {
+    async execute(
+      namespace: string,
+      slug: string,
+      request: ExecuteRequest = {},
+      call: RequestOptions = {},
+    ): Promise<ExecuteOutcome> {
       checkEndpointName(namespace, "namespace");
       checkEndpointName(slug, "slug");
       checkCallbackUrl(request.callback_url);
@@ -127,9 +134,11 @@ export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
         })
         .then((r) => ({ data: unwrap(r), status: r.response.status }))
         .catch(orPermissionError("data_api:execute"));
-      if (result.status === 202) return { mode: "async", job: result.data as Extract<ExecuteOutcome, { mode: "async" }>["job"] };
+      if (result.status === 202)
+        return { mode: "async", job: result.data as Extract<ExecuteOutcome, { mode: "async" }>["job"] };
       const rows = result.data as ExecuteResult;
-      if (rows.truncated) options.logger?.warn?.(`[dataclients] ${namespace}/${slug}: result truncated at max_rows=${rows.max_rows}`);
+      if (rows.truncated)
+        options.logger?.warn?.(`[dataclients] ${namespace}/${slug}: result truncated at max_rows=${rows.max_rows}`);
       return { mode: "sync", result: rows };
     },
 

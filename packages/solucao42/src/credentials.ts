@@ -19,14 +19,13 @@ const NAME = "Solucao42 apiKeyAuth";
 
 /** An integration user's API key: `apiKeyAuth({ companySlug: "acme", apiKey: "s42_...", apiSecret })`. */
 export function apiKeyAuth(options: { companySlug: string; apiKey: string; apiSecret: string }): Solucao42Credentials {
-  if (typeof options !== "object" || options === null) throw new ConfigurationError(`${NAME}: pass { companySlug, apiKey, apiSecret }`);
+  if (typeof options !== "object" || options === null)
+    throw new ConfigurationError(`${NAME}: pass { companySlug, apiKey, apiSecret }`);
   const companySlug = requireNonEmpty(options.companySlug, "companySlug", NAME, 'the company\'s slug, e.g. "acme"');
   const apiKey = requireNonEmpty(options.apiKey, "apiKey", NAME, 'it starts with "s42_"');
   const apiSecret = requireNonEmpty(options.apiSecret, "apiSecret", NAME);
   if (!apiKey.startsWith("s42_")) {
-    throw new ConfigurationError(
-      `${NAME}: \`apiKey\` must start with "s42_" (did you swap apiKey and apiSecret?)`,
-    );
+    throw new ConfigurationError(`${NAME}: \`apiKey\` must start with "s42_" (did you swap apiKey and apiSecret?)`);
   }
   return withSafeDescription(
     {
@@ -43,11 +42,13 @@ export function apiKeyAuth(options: { companySlug: string; apiKey: string; apiSe
 /** A console user's e-mail and password (console login; prefer API keys for integrations). */
 export function passwordAuth(options: { companySlug: string; email: string; password: string }): Solucao42Credentials {
   const name = "Solucao42 passwordAuth";
-  if (typeof options !== "object" || options === null) throw new ConfigurationError(`${name}: pass { companySlug, email, password }`);
+  if (typeof options !== "object" || options === null)
+    throw new ConfigurationError(`${name}: pass { companySlug, email, password }`);
   const companySlug = requireNonEmpty(options.companySlug, "companySlug", name);
   const email = requireNonEmpty(options.email, "email", name);
   const password = requireNonEmpty(options.password, "password", name);
-  if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new ConfigurationError(`${name}: \`email\` "${email}" is not an e-mail address`);
+  if (!/^[^@\s]+@[^@\s]+$/.test(email))
+    throw new ConfigurationError(`${name}: \`email\` "${email}" is not an e-mail address`);
   return withSafeDescription(
     {
       kind: "password" as const,
@@ -61,5 +62,7 @@ export function passwordAuth(options: { companySlug: string; email: string; pass
 }
 
 export function isSolucao42Credentials(value: unknown): value is Solucao42Credentials {
-  return typeof value === "object" && value !== null && "loginRequest" in value && typeof value.loginRequest === "function";
+  return (
+    typeof value === "object" && value !== null && "loginRequest" in value && typeof value.loginRequest === "function"
+  );
 }

@@ -9,7 +9,13 @@ export class MissingPermissionError extends PermissionDeniedError {
   readonly permission: DataApiPermission;
 
   constructor(cause: ApiError, permission: DataApiPermission) {
-    super({ status: cause.status, body: cause.body, method: cause.method, url: cause.url, headers: new Headers(cause.headers) });
+    super({
+      status: cause.status,
+      body: cause.body,
+      method: cause.method,
+      url: cause.url,
+      headers: new Headers(cause.headers),
+    });
     this.permission = permission;
     this.message = `${this.message} — the integration user needs the ${permission} permission (managed policies ${MANAGED_POLICIES})`;
   }

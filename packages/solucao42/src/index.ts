@@ -1,16 +1,4 @@
-export { parseCallback } from "./callback.js";
-export {
-  createSolucao42Client,
-  DEFAULT_BASE_URL,
-  type ExecuteAndWaitOptions,
-  type QueryResult,
-  type Solucao42Client,
-  type Solucao42ClientOptions,
-} from "./client.js";
-export { apiKeyAuth, passwordAuth, type Solucao42Credentials } from "./credentials.js";
-export { InvalidCallbackError, JobFailedError, MissingPermissionError } from "./errors.js";
-export type { components, operations, paths } from "./generated/schema.js";
-export type * from "./types.js";
+export { bearer } from "@dataclients/auth";
 export {
   AbortError,
   ApiError,
@@ -28,4 +16,16 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "@dataclients/core";
-export { bearer } from "@dataclients/auth";
+export { parseCallback } from "./callback.js";
+export {
+  createSolucao42Client,
+  DEFAULT_BASE_URL,
+  type ExecuteAndWaitOptions,
+  type QueryResult,
+  type Solucao42Client,
+  type Solucao42ClientOptions,
+} from "./client.js";
+export { apiKeyAuth, passwordAuth, type Solucao42Credentials } from "./credentials.js";
+export { InvalidCallbackError, JobFailedError, MissingPermissionError } from "./errors.js";
+export type { components, operations, paths } from "./generated/schema.js";
+export type * from "./types.js";

@@ -14,7 +14,9 @@ export function checkEndpointName(value: unknown, what: "namespace" | "slug"): s
 
 export function checkJobId(value: unknown): string {
   if (typeof value !== "string" || value.trim() === "" || /[/?#]/.test(value)) {
-    throw new ConfigurationError(`Solucao42: \`jobId\` must be the job_id returned by execute(); got ${JSON.stringify(value)}`);
+    throw new ConfigurationError(
+      `Solucao42: \`jobId\` must be the job_id returned by execute(); got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { unwrap } from "../../../core/src/index.js";
 import {
-  ApiError,
+  type ApiError,
   AuthenticationError,
   BadRequestError,
   bearer,
-  passwordAuth,
   PermissionDeniedError,
+  passwordAuth,
   ServerError,
   UnprocessableEntityError,
 } from "../../src/index.js";
-import { unwrap } from "../../../core/src/index.js";
 import { mockClient, prefer } from "./support.js";
 
 describe("auth endpoints against the mock", () => {
@@ -22,7 +22,9 @@ describe("auth endpoints against the mock", () => {
   });
 
   it("password login (loginWithPassword) works as an alternative credential", async () => {
-    const s42 = mockClient({ auth: passwordAuth({ companySlug: "acme", email: "analyst@acme.com.br", password: "pw" }) });
+    const s42 = mockClient({
+      auth: passwordAuth({ companySlug: "acme", email: "analyst@acme.com.br", password: "pw" }),
+    });
     await expect(s42.permissions()).resolves.toMatchObject({ actions: expect.any(Array) });
   });
 
@@ -38,7 +40,9 @@ describe("auth endpoints against the mock", () => {
     const anonymous = mockClient({ auth: undefined });
     const { response } = await anonymous.api.GET("/api/v1/auth/permissions");
     expect(response.status).toBe(401);
-    await expect(mockClient({ auth: bearer("eyJ...") }).permissions()).resolves.toMatchObject({ actions: expect.any(Array) });
+    await expect(mockClient({ auth: bearer("eyJ...") }).permissions()).resolves.toMatchObject({
+      actions: expect.any(Array),
+    });
   });
 
   const tokenOperations = [
@@ -87,7 +91,9 @@ describe("auth endpoints against the mock", () => {
     [403, PermissionDeniedError],
     [500, ServerError],
   ])("getPermissions %i → %o through the facade", async (status, ErrorClass) => {
-    const error = await mockClient().permissions(prefer(`code=${status}`)).catch((e: unknown) => e);
+    const error = await mockClient()
+      .permissions(prefer(`code=${status}`))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
     expect((error as ApiError).status).toBe(status);
     expect((error as ApiError).method).toBe("GET");
@@ -99,7 +105,8 @@ describe("auth endpoints against the mock", () => {
       maxRetries: 1,
       fetch: async (input, init) => {
         const response = await fetch(input, init);
-        if (new URL(String(input instanceof Request ? input.url : input)).pathname.endsWith("/permissions")) attempts.push(response.status);
+        if (new URL(String(input instanceof Request ? input.url : input)).pathname.endsWith("/permissions"))
+          attempts.push(response.status);
         return response;
       },
     });

@@ -35,7 +35,12 @@ describe("executeEndpoint against the mock", () => {
   });
 
   it("async: 202 returns the seed's accepted job", async () => {
-    const outcome = await mockClient().execute("default", "relatorio-mensal", { parameter_values: { mes: "2026-03" } }, prefer("code=202"));
+    const outcome = await mockClient().execute(
+      "default",
+      "relatorio-mensal",
+      { parameter_values: { mes: "2026-03" } },
+      prefer("code=202"),
+    );
     expect(outcome).toEqual({
       mode: "async",
       job: {
@@ -61,7 +66,12 @@ describe("executeEndpoint against the mock", () => {
 
   it("executeAndWait: a failed job becomes JobFailedError", async () => {
     const error = await mockClient()
-      .executeAndWait("default", "relatorio-mensal", {}, { ...prefer("code=202"), poll: { headers: { Prefer: "example=failed" }, initialDelayMs: 1 } })
+      .executeAndWait(
+        "default",
+        "relatorio-mensal",
+        {},
+        { ...prefer("code=202"), poll: { headers: { Prefer: "example=failed" }, initialDelayMs: 1 } },
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JobFailedError);
     expect((error as JobFailedError).job.status).toBe("failed");
@@ -76,14 +86,18 @@ describe("executeEndpoint against the mock", () => {
     [422, UnprocessableEntityError, undefined],
     [500, ServerError, "INTERNAL_ERROR"],
   ])("%i → %o with code %s", async (status, ErrorClass, code) => {
-    const error = await mockClient().execute("default", "vendas-por-regiao", {}, prefer(`code=${status}`)).catch((e: unknown) => e);
+    const error = await mockClient()
+      .execute("default", "vendas-por-regiao", {}, prefer(`code=${status}`))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
     expect((error as ApiError).status).toBe(status);
     expect((error as ApiError).code).toBe(code);
   });
 
   it("403 names the missing permission", async () => {
-    const error = await mockClient().execute("default", "vendas-por-regiao", {}, prefer("code=403")).catch((e: unknown) => e);
+    const error = await mockClient()
+      .execute("default", "vendas-por-regiao", {}, prefer("code=403"))
+      .catch((e: unknown) => e);
     expect((error as MissingPermissionError).permission).toBe("data_api:execute");
     expect((error as Error).message).toContain("needs the data_api:execute permission");
   });

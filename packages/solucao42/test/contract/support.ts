@@ -6,7 +6,12 @@ export const seedCredentials = { companySlug: "acme", apiKey: "s42_xxxxxxxxx", a
 
 /** A client on the run's Solucao42 mock; retries off so each Prefer'd status is answered exactly once. */
 export function mockClient(options: Solucao42ClientOptions = {}) {
-  return createSolucao42Client({ baseUrl: mockUrl("solucao42"), auth: apiKeyAuth(seedCredentials), maxRetries: 0, ...options });
+  return createSolucao42Client({
+    baseUrl: mockUrl("solucao42"),
+    auth: apiKeyAuth(seedCredentials),
+    maxRetries: 0,
+    ...options,
+  });
 }
 
 /** Asks Prism for one documented response. */

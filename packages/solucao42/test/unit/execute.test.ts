@@ -18,7 +18,8 @@ function setup(options: FakeVendorOptions = {}) {
     auth: apiKeyAuth({ companySlug: "acme", apiKey: "s42_key", apiSecret: "secret" }),
     fetch: vendor.fetch,
   });
-  const paths = () => vendor.requests.filter((r) => !r.url.pathname.startsWith("/api/v1/auth/")).map((r) => r.url.pathname);
+  const paths = () =>
+    vendor.requests.filter((r) => !r.url.pathname.startsWith("/api/v1/auth/")).map((r) => r.url.pathname);
   return { vendor, s42, paths };
 }
 
@@ -40,7 +41,11 @@ describe("execute", () => {
     const outcome = await s42.execute("default", "relatorio-mensal", { parameter_values: { mes: "2026-03" } });
     expect(outcome).toEqual({
       mode: "async",
-      job: { job_id: "job-1", status: "processing", polling_url: "/api/v1/data-api/default/relatorio-mensal/jobs/job-1" },
+      job: {
+        job_id: "job-1",
+        status: "processing",
+        polling_url: "/api/v1/data-api/default/relatorio-mensal/jobs/job-1",
+      },
     });
   });
 
@@ -55,18 +60,25 @@ describe("execute", () => {
     expect(vendor.requests).toHaveLength(0);
   });
 
-  it.each(["http://my-system.com/webhook", "not a url", "ftp://x.test/y"])("rejects callback_url %j before sending", async (url) => {
-    const { s42, vendor } = setup();
-    const error = await s42.execute("default", "relatorio-mensal", { callback_url: url }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as Error).message).toMatch(/callback_url.*https:\/\//);
-    expect(vendor.requests).toHaveLength(0);
-  });
+  it.each(["http://my-system.com/webhook", "not a url", "ftp://x.test/y"])(
+    "rejects callback_url %j before sending",
+    async (url) => {
+      const { s42, vendor } = setup();
+      const error = await s42.execute("default", "relatorio-mensal", { callback_url: url }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as Error).message).toMatch(/callback_url.*https:\/\//);
+      expect(vendor.requests).toHaveLength(0);
+    },
+  );
 
   it("accepts an https callback_url and a loopback one", async () => {
     const { s42 } = setup({ executeStatus: 202 });
-    await expect(s42.execute("default", "r", { callback_url: "https://my-system.com/webhook/result" })).resolves.toMatchObject({ mode: "async" });
-    await expect(s42.execute("default", "r", { callback_url: "http://127.0.0.1:9/cb" })).resolves.toMatchObject({ mode: "async" });
+    await expect(
+      s42.execute("default", "r", { callback_url: "https://my-system.com/webhook/result" }),
+    ).resolves.toMatchObject({ mode: "async" });
+    await expect(s42.execute("default", "r", { callback_url: "http://127.0.0.1:9/cb" })).resolves.toMatchObject({
+      mode: "async",
+    });
   });
 
   it("needs credentials and says how to pass them", async () => {
@@ -86,8 +98,18 @@ describe("executeAndWait", () => {
   it("polls the job's polling_url until it completes and returns its result", async () => {
     const { s42, paths } = setup({ executeStatus: 202, jobStates: ["processing", "processing", "completed"] });
     const seen: string[] = [];
-    const result = await s42.executeAndWait("default", "relatorio-mensal", {}, { poll: fastPoll, onPoll: (job) => seen.push(job.status) });
-    expect(result).toEqual({ columns: [{ name: "regiao", type: "varchar" }], rows: [{ regiao: "Sul", total: 150000 }], row_count: 1, truncated: false });
+    const result = await s42.executeAndWait(
+      "default",
+      "relatorio-mensal",
+      {},
+      { poll: fastPoll, onPoll: (job) => seen.push(job.status) },
+    );
+    expect(result).toEqual({
+      columns: [{ name: "regiao", type: "varchar" }],
+      rows: [{ regiao: "Sul", total: 150000 }],
+      row_count: 1,
+      truncated: false,
+    });
     expect(seen).toEqual(["processing", "processing", "completed"]);
     expect(paths()).toEqual([
       "/api/v1/data-api/default/relatorio-mensal/execute",
@@ -96,13 +118,21 @@ describe("executeAndWait", () => {
   });
 
   it("follows a polling_url that differs from the job_id route, on the same origin", async () => {
-    const { s42, paths } = setup({ executeStatus: 202, jobStates: ["completed"], pollingUrl: "https://api.test/api/v1/data-api/default/r/jobs/other-id" });
+    const { s42, paths } = setup({
+      executeStatus: 202,
+      jobStates: ["completed"],
+      pollingUrl: "https://api.test/api/v1/data-api/default/r/jobs/other-id",
+    });
     await s42.executeAndWait("default", "r", {}, { poll: fastPoll });
     expect(paths().at(-1)).toBe("/api/v1/data-api/default/r/jobs/other-id");
   });
 
   it("ignores a polling_url on another origin and polls by job_id", async () => {
-    const { s42, vendor } = setup({ executeStatus: 202, jobStates: ["completed"], pollingUrl: "https://evil.test/steal" });
+    const { s42, vendor } = setup({
+      executeStatus: 202,
+      jobStates: ["completed"],
+      pollingUrl: "https://evil.test/steal",
+    });
     await s42.executeAndWait("default", "r", {}, { poll: fastPoll });
     expect(vendor.requests.at(-1)?.url.toString()).toBe("https://api.test/api/v1/data-api/default/r/jobs/job-1");
   });
@@ -117,7 +147,9 @@ describe("executeAndWait", () => {
 
   it("gives up at waitTimeout with PollTimeoutError holding the last state", async () => {
     const { s42 } = setup({ executeStatus: 202, jobStates: ["processing"] });
-    const error = await s42.executeAndWait("default", "r", {}, { poll: { initialDelayMs: 5, maxDelayMs: 5 }, waitTimeout: 40 }).catch((e: unknown) => e);
+    const error = await s42
+      .executeAndWait("default", "r", {}, { poll: { initialDelayMs: 5, maxDelayMs: 5 }, waitTimeout: 40 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PollTimeoutError);
     expect((error as PollTimeoutError<{ status: string }>).lastValue.status).toBe("processing");
   });
@@ -125,7 +157,12 @@ describe("executeAndWait", () => {
   it("stops polling when the signal aborts", async () => {
     const { s42, paths } = setup({ executeStatus: 202, jobStates: ["processing"] });
     const controller = new AbortController();
-    const waiting = s42.executeAndWait("default", "r", {}, { poll: { initialDelayMs: 10, maxDelayMs: 10 }, signal: controller.signal, onPoll: () => controller.abort() });
+    const waiting = s42.executeAndWait(
+      "default",
+      "r",
+      {},
+      { poll: { initialDelayMs: 10, maxDelayMs: 10 }, signal: controller.signal, onPoll: () => controller.abort() },
+    );
     await expect(waiting).rejects.toBeInstanceOf(AbortError);
     const polls = paths().filter((p) => p.includes("/jobs/")).length;
     await new Promise((resolve) => setTimeout(resolve, 40));
@@ -134,7 +171,12 @@ describe("executeAndWait", () => {
 
   it("sends poll.headers instead of the execute headers on the polls", async () => {
     const { s42, vendor } = setup({ executeStatus: 202, jobStates: ["completed"] });
-    await s42.executeAndWait("default", "r", {}, { headers: { prefer: "code=202" }, poll: { ...fastPoll, headers: { "x-trace": "1" } } });
+    await s42.executeAndWait(
+      "default",
+      "r",
+      {},
+      { headers: { prefer: "code=202" }, poll: { ...fastPoll, headers: { "x-trace": "1" } } },
+    );
     const [execute, poll] = vendor.requests.filter((r) => !r.url.pathname.startsWith("/api/v1/auth/"));
     expect(execute?.headers.get("prefer")).toBe("code=202");
     expect(poll?.headers.get("prefer")).toBeNull();
@@ -146,7 +188,10 @@ describe("construction", () => {
   it.each([
     [{ baseUrl: "" }, /`baseUrl` must be a non-empty absolute URL/],
     [{ baseUrl: "api.console.solucao42.com.br" }, /not an absolute URL; include the scheme/],
-    [{ baseUrl: "http://api.console.solucao42.com.br" }, /plain http:\/\/ to the remote host "api.console.solucao42.com.br"/],
+    [
+      { baseUrl: "http://api.console.solucao42.com.br" },
+      /plain http:\/\/ to the remote host "api.console.solucao42.com.br"/,
+    ],
   ])("rejects %j with a message that says what to fix", (options, message) => {
     expect(() => createSolucao42Client(options)).toThrow(message);
   });
@@ -160,7 +205,10 @@ describe("construction", () => {
     [{ companySlug: "acme", apiKey: "", apiSecret: "s" }, /`apiKey` must be a non-empty string/],
     [{ companySlug: "", apiKey: "s42_k", apiSecret: "s" }, /`companySlug` must be a non-empty string/],
     [{ companySlug: "acme", apiKey: "s42_k", apiSecret: " " }, /`apiSecret` must be a non-empty string/],
-    [{ companySlug: "acme", apiKey: "secret-value", apiSecret: "s42_k" }, /must start with "s42_" \(did you swap apiKey and apiSecret\?\)/],
+    [
+      { companySlug: "acme", apiKey: "secret-value", apiSecret: "s42_k" },
+      /must start with "s42_" \(did you swap apiKey and apiSecret\?\)/,
+    ],
   ])("apiKeyAuth rejects %j", (options, message) => {
     expect(() => apiKeyAuth(options)).toThrow(message);
   });

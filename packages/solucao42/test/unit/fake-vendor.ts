@@ -24,7 +24,12 @@ export function fakeVendor(options: FakeVendorOptions = {}) {
   const valid = new Set<string>();
   const refreshTokens = new Set<string>();
   const jobStates = [...(options.jobStates ?? ["processing", "completed"])];
-  const result = { columns: [{ name: "regiao", type: "varchar" }], rows: [{ regiao: "Sul", total: 150000 }], row_count: 1, truncated: false };
+  const result = {
+    columns: [{ name: "regiao", type: "varchar" }],
+    rows: [{ regiao: "Sul", total: 150000 }],
+    row_count: 1,
+    truncated: false,
+  };
 
   function tokens() {
     issued++;
@@ -42,7 +47,10 @@ export function fakeVendor(options: FakeVendorOptions = {}) {
   }
 
   const json = (status: number, body: unknown) =>
-    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "x-request-id": `req-${requests.length}` } });
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { "content-type": "application/json", "x-request-id": `req-${requests.length}` },
+    });
 
   const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
@@ -55,7 +63,8 @@ export function fakeVendor(options: FakeVendorOptions = {}) {
       return body?.api_secret === "wrong" ? json(401, { message: "Unauthorized" }) : json(200, tokens());
     }
     if (path === "/api/v1/auth/refresh") {
-      if (options.rejectRefresh || !refreshTokens.has(body?.refresh_token)) return json(401, { message: "Unauthorized" });
+      if (options.rejectRefresh || !refreshTokens.has(body?.refresh_token))
+        return json(401, { message: "Unauthorized" });
       refreshTokens.delete(body.refresh_token);
       return json(200, tokens());
     }

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { apiKeyAuth, AuthenticationError, createSolucao42Client } from "../../src/index.js";
+import { AuthenticationError, apiKeyAuth, createSolucao42Client } from "../../src/index.js";
 import { fakeVendor } from "./fake-vendor.js";
 
 const credentials = { companySlug: "acme", apiKey: "s42_live_key", apiSecret: "super-secret-value" };
@@ -20,7 +20,11 @@ describe("api-key session", () => {
     await s42.permissions();
     await s42.permissions();
     expect(vendor.tokenRequests().map((r) => r.url.pathname)).toEqual(["/api/v1/auth/api-key"]);
-    expect(vendor.tokenRequests()[0]?.body).toEqual({ company_slug: "acme", api_key: "s42_live_key", api_secret: "super-secret-value" });
+    expect(vendor.tokenRequests()[0]?.body).toEqual({
+      company_slug: "acme",
+      api_key: "s42_live_key",
+      api_secret: "super-secret-value",
+    });
     const calls = vendor.requests.filter((r) => r.url.pathname === "/api/v1/auth/permissions");
     expect(calls.map((r) => r.headers.get("authorization"))).toEqual(["Bearer access-1", "Bearer access-1"]);
     expect(calls.every((r) => JSON.stringify(r.body ?? "").includes("s42_") === false)).toBe(true);
@@ -111,7 +115,12 @@ describe("api-key session", () => {
   it("never shows the api secret when the credentials or the client are inspected", () => {
     const auth = apiKeyAuth(credentials);
     const s42 = createSolucao42Client({ auth });
-    for (const text of [inspect(auth, { depth: 10, showHidden: true }), JSON.stringify(auth), String(auth), inspect(s42, { depth: 10 })]) {
+    for (const text of [
+      inspect(auth, { depth: 10, showHidden: true }),
+      JSON.stringify(auth),
+      String(auth),
+      inspect(s42, { depth: 10 }),
+    ]) {
       expect(text).not.toContain("super-secret-value");
       expect(text).not.toContain("s42_live_key");
     }
