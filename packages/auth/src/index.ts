@@ -1,6 +1,6 @@
 export type { AuthStrategy } from "@dataclients/core";
-export { withSafeDescription } from "./inspect.js";
 export { bearer } from "./bearer.js";
 export { header } from "./header.js";
+export { withSafeDescription } from "./inspect.js";
 export { createSession, type SessionAuth, type SessionOptions, type SessionTokens } from "./session.js";
 export type { TokenSource } from "./token-source.js";
