@@ -22,6 +22,7 @@ import type {
   ExecuteRequest,
   ExecuteResult,
   Job,
+  JobAccepted,
   JobResult,
   PermissionsResponse,
 } from "./types.js";
@@ -134,8 +135,8 @@ export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
         })
         .then((r) => ({ data: unwrap(r), status: r.response.status }))
         .catch(orPermissionError("data_api:execute"));
-      if (result.status === 202)
-        return { mode: "async", job: result.data as Extract<ExecuteOutcome, { mode: "async" }>["job"] };
+      // openapi-fetch types `data` as the union of the 2xx bodies; the status tells which one arrived.
+      if (result.status === 202) return { mode: "async", job: result.data as JobAccepted };
       const rows = result.data as ExecuteResult;
       if (rows.truncated)
         options.logger?.warn?.(`[dataclients] ${namespace}/${slug}: result truncated at max_rows=${rows.max_rows}`);

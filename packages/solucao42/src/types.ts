@@ -1,20 +1,22 @@
-// Named schema types, so users never write components["schemas"][...].
-import type { components } from "./generated/schema.js";
+// The facade's own types; the schema's named types (Job, ExecuteResult, …) come from the generated module.
+import type { ExecuteResult, JobAccepted } from "./generated/schema.js";
 
-type Schemas = components["schemas"];
-export type TokenResponse = Schemas["TokenResponse"];
-export type AuthUser = Schemas["AuthUser"];
-export type PermissionsResponse = Schemas["PermissionsResponse"];
-export type ExecuteRequest = Schemas["ExecuteRequest"];
-export type ExecuteResult = Schemas["ExecuteResult"];
-export type Column = Schemas["Column"];
-export type Row = Schemas["Row"];
-export type JobAccepted = Schemas["JobAccepted"];
-export type Job = Schemas["Job"];
-export type JobStatus = Schemas["JobStatus"];
-export type JobResult = Schemas["JobResult"];
-export type ErrorResponse = Schemas["ErrorResponse"];
-export type ValidationErrorResponse = Schemas["ValidationErrorResponse"];
+export type {
+  AuthUser,
+  Column,
+  ErrorResponse,
+  ExecuteRequest,
+  ExecuteResult,
+  Job,
+  JobAccepted,
+  JobResult,
+  JobStatus,
+  PermissionsResponse,
+  Row,
+  TokenResponse,
+  ValidationError,
+  ValidationErrorResponse,
+} from "./generated/schema.js";
 
 /** What `execute()` returns: the rows at once (sync endpoint) or an accepted job (async endpoint). */
 export type ExecuteOutcome = { mode: "sync"; result: ExecuteResult } | { mode: "async"; job: JobAccepted };
