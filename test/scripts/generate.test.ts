@@ -2,10 +2,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import * as core from "@dataclients/core";
 import ts from "typescript";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderOperationsTable, replaceOperationsTable } from "../../scripts/lib/readme-table.js";
 import { runGenerator } from "../../scripts/lib/run-generator.js";
+import { ERROR_EXPORTS } from "../../scripts/lib/templates/index-ts.js";
 
 const SPEC = `openapi: 3.1.0
 info:
@@ -347,10 +349,26 @@ describe("scaffold", () => {
 
     expect(read(root, "packages/acme/src/index.ts")).toBe(
       [
-        'export { ApiError } from "@dataclients/core";',
+        "export {",
+        "  AbortError,",
+        "  ApiError,",
+        "  AuthenticationError,",
+        "  BadRequestError,",
+        "  ConfigurationError,",
+        "  ConflictError,",
+        "  ConnectionError,",
+        "  DataclientsError,",
+        "  NotFoundError,",
+        "  PermissionDeniedError,",
+        "  PollTimeoutError,",
+        "  RateLimitError,",
+        "  ServerError,",
+        "  TimeoutError,",
+        "  UnprocessableEntityError,",
+        '} from "@dataclients/core";',
         'export type { AcmeDataClient, AcmeDataClientOptions } from "./client.js";',
         'export { createAcmeDataClient, DEFAULT_BASE_URL } from "./client.js";',
-        'export type { components, operations, paths } from "./generated/schema.js";',
+        'export type * from "./generated/schema.js";',
         "",
       ].join("\n"),
     );
@@ -360,6 +378,14 @@ describe("scaffold", () => {
     expect(readme).toContain("npm install @dataclients/acme");
     expect(readme).toContain('createAcmeDataClient({ baseUrl: "http://127.0.0.1:4099/v1" })');
     expect(readme).toContain("| `getProject`    | GET    | `/projects/{id}` | Get one project \\| by id |");
+  });
+
+  it("re-exports every error class of @dataclients/core", () => {
+    const errorClasses = Object.entries(core)
+      .filter(([, value]) => typeof value === "function" && value.prototype instanceof Error)
+      .map(([name]) => name)
+      .sort();
+    expect([...ERROR_EXPORTS].sort()).toEqual(errorClasses);
   });
 
   it("makes baseUrl required for a per-tenant host", async () => {

@@ -19,6 +19,15 @@ export {
   UnprocessableEntityError,
 } from "./errors.js";
 export { createFetchWrapper, type FetchLike, type FetchWrapperConfig, requestInfoOf } from "./fetch-wrapper.js";
+export {
+  type FormEncoding,
+  type FormFields,
+  type FormFieldValue,
+  formBodyOptions,
+  toFormData,
+  toFormFields,
+  toUrlEncoded,
+} from "./form-encoding.js";
 export { parseLinkHeader } from "./link-header.js";
 export type { Logger } from "./logger.js";
 export {
@@ -30,6 +39,7 @@ export {
   requireNonEmpty,
   resolveBaseUrl,
 } from "./options.js";
+export { type NextPage, nextPageFromHeaders, type PageHeaders, queryFromUrl, readPageHeaders } from "./page-headers.js";
 export {
   type FetchedPage,
   type Page,
@@ -38,6 +48,14 @@ export {
   type PaginateOptions,
   paginate,
 } from "./paginate.js";
+export {
+  checkPageSize,
+  type HeaderPageFetcher,
+  type PageQuery,
+  type PageSizeRule,
+  type PaginateByHeadersOptions,
+  paginateByHeaders,
+} from "./paginate-by-headers.js";
 export { type PollOptions, PollTimeoutError, pollUntil } from "./poll.js";
 export { REDACTED, redactBody, redactHeaders, redactUrl, SECRET_FIELD_NAMES, SECRET_HEADER_NAMES } from "./redact.js";
 export { backoffMs, isIdempotent, retryAfterMs } from "./retry-policy.js";

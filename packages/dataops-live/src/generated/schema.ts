@@ -774,9 +774,11 @@ export interface paths {
          *              --form "variables[_PIPELINE_FILE_NAME]=full-ci.yml" \
          *              "https://app.dataops.live/api/v4/projects/21816/trigger/pipeline"
          *
-         *     Send `token` and `ref` in the body (JSON or form fields) or, with no body, as query parameters.
-         *     Variables are a map of string to string (`variables[KEY]=value` as form fields). An unknown token
-         *     answers 404.
+         *     `token` and `ref` are both required, each in the body (JSON or form fields) or in the query: GitLab
+         *     merges query and body parameters, and clients such as gitbeaker send `token` and `ref` in the query
+         *     with the variables as form fields. Missing either answers 400 (`{"error": "token is missing"}`), which
+         *     the schemas cannot express, so the body schemas leave both optional. Variables are a map of string to
+         *     string (`variables[KEY]=value` as form fields). An unknown token answers 404.
          */
         post: operations["triggerPipeline"];
         delete?: never;
@@ -1417,11 +1419,12 @@ export interface components {
             /** @description The trigger name. */
             description?: string;
         };
+        /** @description `token` and `ref` are required, here or as query parameters. */
         TriggerPipelineRequest: {
             /** @description The pipeline trigger token (or a CI job token). */
-            token: string;
+            token?: string;
             /** @description The branch, tag or commit SHA. */
-            ref: string;
+            ref?: string;
             /** @description Pipeline variables; `_PIPELINE_FILE_NAME` selects the DataOps pipeline file. */
             variables?: {
                 [key: string]: string;
@@ -1433,11 +1436,12 @@ export interface components {
         };
         /**
          * @description The trigger as form fields. Variables are bracketed keys, `variables[KEY]=value`;
-         *     `variables[_PIPELINE_FILE_NAME]` selects the DataOps pipeline file.
+         *     `variables[_PIPELINE_FILE_NAME]` selects the DataOps pipeline file. `token` and `ref` are required,
+         *     here or as query parameters.
          */
         TriggerPipelineForm: {
-            token: string;
-            ref: string;
+            token?: string;
+            ref?: string;
             /** @description The DataOps pipeline file to run, for example `full-ci.yml`. */
             "variables[_PIPELINE_FILE_NAME]"?: string;
         } & {
