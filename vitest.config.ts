@@ -12,6 +12,14 @@ export default defineConfig({
   },
   test: {
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
+    // `pnpm test:coverage`: line/branch coverage of the published sources by the unit tests alone.
+    coverage: {
+      provider: "v8",
+      include: ["packages/*/src/**/*.ts"],
+      exclude: ["packages/*/src/generated/**"],
+      reporter: ["text", "json-summary"],
+      reportsDirectory: "reports/coverage",
+    },
     projects: [
       {
         extends: true,

@@ -18,7 +18,8 @@ export function overheadCases(): Case[] {
   return [
     {
       name: "raw fetch",
-      run: async () => (await stubFetch(new Request(BASE + PATH, { headers: { authorization: "Bearer eyJ.bench" } }))).json(),
+      run: async () =>
+        (await stubFetch(new Request(BASE + PATH, { headers: { authorization: "Bearer eyJ.bench" } }))).json(),
     },
     {
       name: "openapi-fetch",

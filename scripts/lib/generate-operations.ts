@@ -12,6 +12,7 @@ export function renderOperationsModule(operations: readonly SpecOperation[], spe
       `    path: ${JSON.stringify(operation.path)},`,
       `    summary: ${JSON.stringify(operation.summary)},`,
       `    tags: [${operation.tags.map((tag) => JSON.stringify(tag)).join(", ")}],`,
+      `    credentials: ${JSON.stringify(operation.credentials)},`,
       "  },",
     ].join("\n"),
   );

@@ -14,6 +14,21 @@ export interface SpecOperation {
   path: string;
   summary: string;
   tags: string[];
+  /**
+   * Whether a call needs a credential, from the operation's `security` (or the spec's global one):
+   * "required"; "optional" when an empty requirement `{}` is one of the alternatives (anonymous reads);
+   * "none" when security is `[]` (e.g. logins, or endpoints that carry their own token in the body).
+   */
+  credentials: Credentials;
+}
+
+export type Credentials = "required" | "optional" | "none";
+
+function credentialsOf(security: unknown): Credentials {
+  if (!Array.isArray(security) || security.length === 0) return "none";
+  return security.some((requirement) => isObject(requirement) && Object.keys(requirement).length === 0)
+    ? "optional"
+    : "required";
 }
 
 export function collectOperations(spec: LoadedSpec): SpecOperation[] {
@@ -47,6 +62,7 @@ export function collectOperations(spec: LoadedSpec): SpecOperation[] {
         path,
         summary: typeof operation.summary === "string" ? operation.summary.trim() : "",
         tags: Array.isArray(operation.tags) ? operation.tags.filter((tag) => typeof tag === "string") : [],
+        credentials: credentialsOf(operation.security ?? data.security),
       });
     }
   }

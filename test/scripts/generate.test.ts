@@ -24,6 +24,7 @@ paths:
       operationId: getProject
       summary: Get one project | by id
       tags: [Projects]
+      security: [{ token: [] }, {}]
       responses:
         "200":
           description: ok
@@ -41,6 +42,7 @@ paths:
       operationId: createProject
       summary: Create a project
       tags: [Projects]
+      security: [{ token: [] }]
       requestBody:
         content:
           application/json:
@@ -163,8 +165,18 @@ describe("generated files", () => {
     const ids = [...text.matchAll(/operationId: "(\w+)"/g)].map((match) => match[1]);
     expect(ids).toEqual(["listProjects", "createProject", "deleteProject", "getProject"]);
     expect(text).toContain(
-      '    operationId: "getProject",\n    method: "GET",\n    path: "/projects/{id}",\n    summary: "Get one project | by id",\n    tags: ["Projects"],\n',
+      '    operationId: "getProject",\n    method: "GET",\n    path: "/projects/{id}",\n    summary: "Get one project | by id",\n    tags: ["Projects"],\n    credentials: "optional",\n',
     );
+    const credentials = Object.fromEntries(
+      [...text.matchAll(/operationId: "(\w+)",[\s\S]*?credentials: "(\w+)"/g)].map((match) => [match[1], match[2]]),
+    );
+    // From each operation's security: [{token}] required, [{token}, {}] optional, absent (no global) none.
+    expect(credentials).toEqual({
+      listProjects: "none",
+      createProject: "required",
+      deleteProject: "none",
+      getProject: "optional",
+    });
     expect(text).toContain("] as const;\n");
   });
 
@@ -424,14 +436,29 @@ describe("README operations table", () => {
     const readme = read(root, "packages/acme/README.md");
     expect(readme).toBe(
       `# Acme\n\nintro\n\n<!-- operations:start -->\n\n${renderOperationsTable([
-        { operationId: "listProjects", method: "GET", path: "/projects", summary: "List projects", tags: [] },
-        { operationId: "createProject", method: "POST", path: "/projects", summary: "Create a project", tags: [] },
+        {
+          operationId: "listProjects",
+          method: "GET",
+          path: "/projects",
+          summary: "List projects",
+          tags: [],
+          credentials: "none" as const,
+        },
+        {
+          operationId: "createProject",
+          method: "POST",
+          path: "/projects",
+          summary: "Create a project",
+          tags: [],
+          credentials: "none" as const,
+        },
         {
           operationId: "deleteProject",
           method: "DELETE",
           path: "/projects/{id}",
           summary: "Delete a project",
           tags: [],
+          credentials: "none" as const,
         },
         {
           operationId: "getProject",
@@ -439,13 +466,16 @@ describe("README operations table", () => {
           path: "/projects/{id}",
           summary: "Get one project | by id",
           tags: [],
+          credentials: "none" as const,
         },
       ])}\n\n<!-- operations:end -->\n\noutro\n`,
     );
   });
 
   it("pads columns and escapes pipes", () => {
-    const table = renderOperationsTable([{ operationId: "a", method: "GET", path: "/a", summary: "x | y", tags: [] }]);
+    const table = renderOperationsTable([
+      { operationId: "a", method: "GET", path: "/a", summary: "x | y", tags: [], credentials: "none" as const },
+    ]);
     expect(table).toBe(
       [
         "| operation | method | path | summary |",

@@ -1,7 +1,7 @@
 // The login/refresh session primitive that vendor flows (api-key exchange, password login) build on.
 // Single-flight: however many requests find the token expired at once, one renewal runs and all wait
 // for it. Each caller's AbortSignal stops only its own wait, never the shared renewal.
-import { AbortError, ApiError, type AuthStrategy } from "@dataclients/core";
+import { ApiError, type AuthStrategy, raceAbort } from "@dataclients/core";
 import { withSafeDescription } from "./inspect.js";
 
 export interface SessionTokens {
@@ -108,7 +108,7 @@ export function createSession(options: SessionOptions): SessionAuth {
 
   async function getAccessToken({ signal }: { signal?: AbortSignal } = {}): Promise<string> {
     if (state && now() < state.accessExpiresAt) return state.accessToken;
-    const renewed = await waitFor(renewOnce(), signal);
+    const renewed = await raceAbort(renewOnce(), signal);
     return renewed.accessToken;
   }
 
@@ -123,7 +123,7 @@ export function createSession(options: SessionOptions): SessionAuth {
       // Another request already renewed the token since this one was sent: just replay.
       if (state && sent !== `${prefix}${state.accessToken}`) return true;
       if (state) state.accessExpiresAt = Number.NEGATIVE_INFINITY;
-      await waitFor(renewOnce(), signal);
+      await raceAbort(renewOnce(), signal);
       return true;
     },
     getAccessToken,
@@ -139,16 +139,4 @@ export function createSession(options: SessionOptions): SessionAuth {
 
 function defaultIsRefreshRejected(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 400 || error.status === 401 || error.status === 403);
-}
-
-/** Waits for a shared promise, giving up (only for this caller) with AbortError when its signal fires. */
-function waitFor<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  const aborted = () => new AbortError("the request was aborted by its AbortSignal", { cause: signal.reason });
-  if (signal.aborted) return Promise.reject(aborted());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted());
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }

@@ -89,6 +89,9 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
         throw userSignal?.aborted ? abortErrorFrom(userSignal) : error;
       }
 
+      // AbortSignal.any is most of the wrapper's cost (about 12 µs on Node 20, see bench/), but unlike a
+      // hand-added listener it keeps aborting the body read after the headers arrived, and it adds no listener
+      // to the caller's signal (so no MaxListenersExceededWarning when many calls share one signal).
       const timer = new AbortController();
       const timeoutId = setTimeout(() => timer.abort(), Math.min(timeout, MAX_TIMER_MS));
       const started = Date.now();

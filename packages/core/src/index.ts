@@ -59,5 +59,5 @@ export {
 export { type PollOptions, PollTimeoutError, pollUntil } from "./poll.js";
 export { REDACTED, redactBody, redactHeaders, redactUrl, SECRET_FIELD_NAMES, SECRET_HEADER_NAMES } from "./redact.js";
 export { backoffMs, isIdempotent, retryAfterMs } from "./retry-policy.js";
-export { sleep } from "./sleep.js";
+export { raceAbort, sleep } from "./sleep.js";
 export { throwOnError, unwrap } from "./unwrap.js";

@@ -1,34 +1,17 @@
-// Which operations work without an access token (the spec's `security` lists `{}` or is empty): public
-// reads, and the trigger endpoints, which authenticate with a trigger token in the body instead. Every
-// other helper fails before sending anything when the client has no `auth`. A unit test keeps this list
-// equal to the spec.
+// Which operations work without an access token, derived from the spec's `security` through the generated
+// operation list (public reads list `{}` as an alternative; the trigger endpoints carry a trigger token in
+// the body and have no security). Every other helper fails before sending anything when `auth` is missing.
 import { ConfigurationError } from "@dataclients/core";
-import type { OperationId } from "./generated/operations.js";
+import { type OperationId, operationList } from "./generated/operations.js";
 
-export const TOKEN_OPTIONAL_OPERATIONS: ReadonlySet<OperationId> = new Set<OperationId>([
-  "listProjects",
-  "getProject",
-  "listGroups",
-  "getGroup",
-  "listGroupProjects",
-  "listPipelines",
-  "getPipeline",
-  "listPipelineJobs",
-  "downloadJobArtifacts",
-  "getJobArtifactFile",
-  "downloadArtifactsByRef",
-  "triggerPipeline",
-  "triggerPipelineForRef",
-]);
+const tokenOptional = operationList.filter((operation) => operation.credentials !== "required");
 
-/** The list paths of TOKEN_OPTIONAL_OPERATIONS, for `paginate(path)`. */
-export const TOKEN_OPTIONAL_LIST_PATHS: ReadonlySet<string> = new Set([
-  "/projects",
-  "/groups",
-  "/groups/{id}/projects",
-  "/projects/{id}/pipelines",
-  "/projects/{id}/pipelines/{pipeline_id}/jobs",
-]);
+export const TOKEN_OPTIONAL_OPERATIONS: ReadonlySet<OperationId> = new Set(tokenOptional.map((o) => o.operationId));
+
+/** GET paths that answer without a token, for `paginate(path)`. */
+export const TOKEN_OPTIONAL_LIST_PATHS: ReadonlySet<string> = new Set(
+  tokenOptional.filter((operation) => operation.method === "GET").map((operation) => operation.path),
+);
 
 export function missingTokenError(operation: string): ConfigurationError {
   return new ConfigurationError(

@@ -8,6 +8,7 @@ export const operationList = [
     path: "/groups",
     summary: "List groups",
     tags: ["Groups"],
+    credentials: "optional",
   },
   {
     operationId: "getGroup",
@@ -15,6 +16,7 @@ export const operationList = [
     path: "/groups/{id}",
     summary: "Get a group",
     tags: ["Groups"],
+    credentials: "optional",
   },
   {
     operationId: "listGroupProjects",
@@ -22,6 +24,7 @@ export const operationList = [
     path: "/groups/{id}/projects",
     summary: "List a group's projects",
     tags: ["Groups"],
+    credentials: "optional",
   },
   {
     operationId: "listNamespaces",
@@ -29,6 +32,7 @@ export const operationList = [
     path: "/namespaces",
     summary: "List namespaces",
     tags: ["Namespaces"],
+    credentials: "required",
   },
   {
     operationId: "getNamespace",
@@ -36,6 +40,7 @@ export const operationList = [
     path: "/namespaces/{id}",
     summary: "Get a namespace",
     tags: ["Namespaces"],
+    credentials: "required",
   },
   {
     operationId: "listProjects",
@@ -43,6 +48,7 @@ export const operationList = [
     path: "/projects",
     summary: "List projects",
     tags: ["Projects"],
+    credentials: "optional",
   },
   {
     operationId: "createProject",
@@ -50,6 +56,7 @@ export const operationList = [
     path: "/projects",
     summary: "Create a project",
     tags: ["Projects"],
+    credentials: "required",
   },
   {
     operationId: "deleteProject",
@@ -57,6 +64,7 @@ export const operationList = [
     path: "/projects/{id}",
     summary: "Delete a project",
     tags: ["Projects"],
+    credentials: "required",
   },
   {
     operationId: "getProject",
@@ -64,6 +72,7 @@ export const operationList = [
     path: "/projects/{id}",
     summary: "Get a project",
     tags: ["Projects"],
+    credentials: "optional",
   },
   {
     operationId: "updateProject",
@@ -71,6 +80,7 @@ export const operationList = [
     path: "/projects/{id}",
     summary: "Update a project",
     tags: ["Projects"],
+    credentials: "required",
   },
   {
     operationId: "listProjectJobs",
@@ -78,6 +88,7 @@ export const operationList = [
     path: "/projects/{id}/jobs",
     summary: "List a project's jobs",
     tags: ["Jobs"],
+    credentials: "required",
   },
   {
     operationId: "downloadArtifactsByRef",
@@ -85,6 +96,7 @@ export const operationList = [
     path: "/projects/{id}/jobs/artifacts/{ref_name}/download",
     summary: "Download the latest artifacts for a ref",
     tags: ["Jobs"],
+    credentials: "optional",
   },
   {
     operationId: "getJob",
@@ -92,6 +104,7 @@ export const operationList = [
     path: "/projects/{id}/jobs/{job_id}",
     summary: "Get a job",
     tags: ["Jobs"],
+    credentials: "required",
   },
   {
     operationId: "downloadJobArtifacts",
@@ -99,6 +112,7 @@ export const operationList = [
     path: "/projects/{id}/jobs/{job_id}/artifacts",
     summary: "Download a job's artifacts archive",
     tags: ["Jobs"],
+    credentials: "optional",
   },
   {
     operationId: "getJobArtifactFile",
@@ -106,6 +120,7 @@ export const operationList = [
     path: "/projects/{id}/jobs/{job_id}/artifacts/{artifact_path}",
     summary: "Download one file from a job's artifacts",
     tags: ["Jobs"],
+    credentials: "optional",
   },
   {
     operationId: "cancelJob",
@@ -113,6 +128,7 @@ export const operationList = [
     path: "/projects/{id}/jobs/{job_id}/cancel",
     summary: "Cancel a job",
     tags: ["Jobs"],
+    credentials: "required",
   },
   {
     operationId: "eraseJob",
@@ -120,6 +136,7 @@ export const operationList = [
     path: "/projects/{id}/jobs/{job_id}/erase",
     summary: "Erase a job",
     tags: ["Jobs"],
+    credentials: "required",
   },
   {
     operationId: "playJob",
@@ -127,6 +144,7 @@ export const operationList = [
     path: "/projects/{id}/jobs/{job_id}/play",
     summary: "Run a manual job",
     tags: ["Jobs"],
+    credentials: "required",
   },
   {
     operationId: "retryJob",
@@ -134,6 +152,7 @@ export const operationList = [
     path: "/projects/{id}/jobs/{job_id}/retry",
     summary: "Retry a job",
     tags: ["Jobs"],
+    credentials: "required",
   },
   {
     operationId: "getJobTrace",
@@ -141,6 +160,7 @@ export const operationList = [
     path: "/projects/{id}/jobs/{job_id}/trace",
     summary: "Get a job's log",
     tags: ["Jobs"],
+    credentials: "required",
   },
   {
     operationId: "createPipeline",
@@ -148,6 +168,7 @@ export const operationList = [
     path: "/projects/{id}/pipeline",
     summary: "Create a pipeline",
     tags: ["Pipelines"],
+    credentials: "required",
   },
   {
     operationId: "listPipelineSchedules",
@@ -155,6 +176,7 @@ export const operationList = [
     path: "/projects/{id}/pipeline_schedules",
     summary: "List pipeline schedules",
     tags: ["Pipeline schedules"],
+    credentials: "required",
   },
   {
     operationId: "createPipelineSchedule",
@@ -162,6 +184,7 @@ export const operationList = [
     path: "/projects/{id}/pipeline_schedules",
     summary: "Create a pipeline schedule",
     tags: ["Pipeline schedules"],
+    credentials: "required",
   },
   {
     operationId: "deletePipelineSchedule",
@@ -169,6 +192,7 @@ export const operationList = [
     path: "/projects/{id}/pipeline_schedules/{pipeline_schedule_id}",
     summary: "Delete a pipeline schedule",
     tags: ["Pipeline schedules"],
+    credentials: "required",
   },
   {
     operationId: "getPipelineSchedule",
@@ -176,6 +200,7 @@ export const operationList = [
     path: "/projects/{id}/pipeline_schedules/{pipeline_schedule_id}",
     summary: "Get a pipeline schedule",
     tags: ["Pipeline schedules"],
+    credentials: "required",
   },
   {
     operationId: "updatePipelineSchedule",
@@ -183,6 +208,7 @@ export const operationList = [
     path: "/projects/{id}/pipeline_schedules/{pipeline_schedule_id}",
     summary: "Update a pipeline schedule",
     tags: ["Pipeline schedules"],
+    credentials: "required",
   },
   {
     operationId: "playPipelineSchedule",
@@ -190,6 +216,7 @@ export const operationList = [
     path: "/projects/{id}/pipeline_schedules/{pipeline_schedule_id}/play",
     summary: "Run a pipeline schedule now",
     tags: ["Pipeline schedules"],
+    credentials: "required",
   },
   {
     operationId: "listPipelines",
@@ -197,6 +224,7 @@ export const operationList = [
     path: "/projects/{id}/pipelines",
     summary: "List a project's pipelines",
     tags: ["Pipelines"],
+    credentials: "optional",
   },
   {
     operationId: "deletePipeline",
@@ -204,6 +232,7 @@ export const operationList = [
     path: "/projects/{id}/pipelines/{pipeline_id}",
     summary: "Delete a pipeline",
     tags: ["Pipelines"],
+    credentials: "required",
   },
   {
     operationId: "getPipeline",
@@ -211,6 +240,7 @@ export const operationList = [
     path: "/projects/{id}/pipelines/{pipeline_id}",
     summary: "Get a pipeline",
     tags: ["Pipelines"],
+    credentials: "optional",
   },
   {
     operationId: "cancelPipeline",
@@ -218,6 +248,7 @@ export const operationList = [
     path: "/projects/{id}/pipelines/{pipeline_id}/cancel",
     summary: "Cancel a pipeline",
     tags: ["Pipelines"],
+    credentials: "required",
   },
   {
     operationId: "listPipelineJobs",
@@ -225,6 +256,7 @@ export const operationList = [
     path: "/projects/{id}/pipelines/{pipeline_id}/jobs",
     summary: "List a pipeline's jobs",
     tags: ["Jobs"],
+    credentials: "optional",
   },
   {
     operationId: "retryPipeline",
@@ -232,6 +264,7 @@ export const operationList = [
     path: "/projects/{id}/pipelines/{pipeline_id}/retry",
     summary: "Retry a pipeline",
     tags: ["Pipelines"],
+    credentials: "required",
   },
   {
     operationId: "listPipelineVariables",
@@ -239,6 +272,7 @@ export const operationList = [
     path: "/projects/{id}/pipelines/{pipeline_id}/variables",
     summary: "List a pipeline's variables",
     tags: ["Pipelines"],
+    credentials: "required",
   },
   {
     operationId: "triggerPipelineForRef",
@@ -246,6 +280,7 @@ export const operationList = [
     path: "/projects/{id}/ref/{ref}/trigger/pipeline",
     summary: "Trigger a pipeline for a ref (webhook form)",
     tags: ["Pipeline triggers"],
+    credentials: "none",
   },
   {
     operationId: "triggerPipeline",
@@ -253,6 +288,7 @@ export const operationList = [
     path: "/projects/{id}/trigger/pipeline",
     summary: "Trigger a pipeline with a trigger token",
     tags: ["Pipeline triggers"],
+    credentials: "none",
   },
   {
     operationId: "listTriggers",
@@ -260,6 +296,7 @@ export const operationList = [
     path: "/projects/{id}/triggers",
     summary: "List pipeline trigger tokens",
     tags: ["Pipeline triggers"],
+    credentials: "required",
   },
   {
     operationId: "createTrigger",
@@ -267,6 +304,7 @@ export const operationList = [
     path: "/projects/{id}/triggers",
     summary: "Create a pipeline trigger token",
     tags: ["Pipeline triggers"],
+    credentials: "required",
   },
   {
     operationId: "deleteTrigger",
@@ -274,6 +312,7 @@ export const operationList = [
     path: "/projects/{id}/triggers/{trigger_id}",
     summary: "Delete a pipeline trigger token",
     tags: ["Pipeline triggers"],
+    credentials: "required",
   },
   {
     operationId: "getTrigger",
@@ -281,6 +320,7 @@ export const operationList = [
     path: "/projects/{id}/triggers/{trigger_id}",
     summary: "Get a pipeline trigger token",
     tags: ["Pipeline triggers"],
+    credentials: "required",
   },
   {
     operationId: "updateTrigger",
@@ -288,6 +328,7 @@ export const operationList = [
     path: "/projects/{id}/triggers/{trigger_id}",
     summary: "Update a pipeline trigger token",
     tags: ["Pipeline triggers"],
+    credentials: "required",
   },
   {
     operationId: "listProjectVariables",
@@ -295,6 +336,7 @@ export const operationList = [
     path: "/projects/{id}/variables",
     summary: "List project CI/CD variables",
     tags: ["Project variables"],
+    credentials: "required",
   },
   {
     operationId: "createProjectVariable",
@@ -302,6 +344,7 @@ export const operationList = [
     path: "/projects/{id}/variables",
     summary: "Create a project CI/CD variable",
     tags: ["Project variables"],
+    credentials: "required",
   },
   {
     operationId: "deleteProjectVariable",
@@ -309,6 +352,7 @@ export const operationList = [
     path: "/projects/{id}/variables/{key}",
     summary: "Delete a project CI/CD variable",
     tags: ["Project variables"],
+    credentials: "required",
   },
   {
     operationId: "getProjectVariable",
@@ -316,6 +360,7 @@ export const operationList = [
     path: "/projects/{id}/variables/{key}",
     summary: "Get a project CI/CD variable",
     tags: ["Project variables"],
+    credentials: "required",
   },
   {
     operationId: "updateProjectVariable",
@@ -323,6 +368,7 @@ export const operationList = [
     path: "/projects/{id}/variables/{key}",
     summary: "Update a project CI/CD variable",
     tags: ["Project variables"],
+    credentials: "required",
   },
 ] as const;
 

@@ -8,6 +8,7 @@ export const operationList = [
     path: "/api/v1/auth/api-key",
     summary: "Exchange an API key for JWT tokens",
     tags: ["auth"],
+    credentials: "none",
   },
   {
     operationId: "loginWithPassword",
@@ -15,6 +16,7 @@ export const operationList = [
     path: "/api/v1/auth/login",
     summary: "Log in with email and password",
     tags: ["auth"],
+    credentials: "none",
   },
   {
     operationId: "getPermissions",
@@ -22,6 +24,7 @@ export const operationList = [
     path: "/api/v1/auth/permissions",
     summary: "List the effective permissions of the authenticated user",
     tags: ["auth"],
+    credentials: "required",
   },
   {
     operationId: "refreshToken",
@@ -29,6 +32,7 @@ export const operationList = [
     path: "/api/v1/auth/refresh",
     summary: "Renew the access token",
     tags: ["auth"],
+    credentials: "none",
   },
   {
     operationId: "executeEndpoint",
@@ -36,6 +40,7 @@ export const operationList = [
     path: "/api/v1/data-api/{namespace}/{slug}/execute",
     summary: "Execute a visualization endpoint",
     tags: ["data-api"],
+    credentials: "required",
   },
   {
     operationId: "getJob",
@@ -43,6 +48,7 @@ export const operationList = [
     path: "/api/v1/data-api/{namespace}/{slug}/jobs/{job_id}",
     summary: "Get an async job's status and result",
     tags: ["data-api"],
+    credentials: "required",
   },
 ] as const;
 

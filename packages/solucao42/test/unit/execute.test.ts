@@ -2,10 +2,14 @@ import { describe, expect, it } from "vitest";
 import {
   AbortError,
   apiKeyAuth,
+  bearer,
   ConfigurationError,
   createSolucao42Client,
   JobFailedError,
+  MissingPermissionError,
+  PermissionDeniedError,
   PollTimeoutError,
+  passwordAuth,
 } from "../../src/index.js";
 import { type FakeVendorOptions, fakeVendor } from "./fake-vendor.js";
 
@@ -211,5 +215,57 @@ describe("construction", () => {
     ],
   ])("apiKeyAuth rejects %j", (options, message) => {
     expect(() => apiKeyAuth(options)).toThrow(message);
+  });
+});
+
+describe("permission errors and job ids", () => {
+  it("a 403 on execute names data_api:execute, on getJob data_api:get_job", async () => {
+    const forbidden = async () =>
+      new Response(JSON.stringify({ code: "FORBIDDEN", message: "Forbidden" }), {
+        status: 403,
+        headers: { "content-type": "application/json" },
+      });
+    const s42 = createSolucao42Client({ baseUrl: "https://api.test", auth: bearer("jwt"), fetch: forbidden });
+    const onExecute = await s42.execute("default", "r").catch((e: unknown) => e);
+    expect(onExecute).toBeInstanceOf(MissingPermissionError);
+    expect(onExecute).toBeInstanceOf(PermissionDeniedError);
+    expect((onExecute as MissingPermissionError).permission).toBe("data_api:execute");
+    expect((onExecute as Error).message).toBe(
+      "POST https://api.test/api/v1/data-api/default/r/execute failed with 403 [FORBIDDEN]: Forbidden — the integration user needs the data_api:execute permission (managed policies VisualizationViewer, VisualizationManager or DataAPIConsumer)",
+    );
+    const onPoll = await s42.getJob("default", "r", "job-1").catch((e: unknown) => e);
+    expect((onPoll as MissingPermissionError).permission).toBe("data_api:get_job");
+  });
+
+  it.each(["", "a/b", "x?y"])("getJob rejects job id %j before sending", async (jobId) => {
+    const { s42, vendor } = setup();
+    await expect(s42.getJob("default", "r", jobId)).rejects.toThrow(
+      /`jobId` must be the job_id returned by execute\(\)/,
+    );
+    expect(vendor.requests).toHaveLength(0);
+  });
+
+  it("passwordAuth logs in at /api/v1/auth/login and validates its fields", async () => {
+    const vendor = fakeVendor();
+    const s42 = createSolucao42Client({
+      baseUrl: "https://api.test",
+      auth: passwordAuth({ companySlug: "acme", email: "analyst@acme.com.br", password: "pw" }),
+      fetch: vendor.fetch,
+    });
+    await s42.permissions();
+    expect(vendor.tokenRequests().map((r) => [r.url.pathname, r.body])).toEqual([
+      ["/api/v1/auth/login", { company_slug: "acme", email: "analyst@acme.com.br", password: "pw" }],
+    ]);
+    expect(() => passwordAuth({ companySlug: "acme", email: "not-an-email", password: "pw" })).toThrow(
+      /`email` "not-an-email" is not an e-mail address/,
+    );
+    expect(() => passwordAuth({ companySlug: "acme", email: "a@b.c", password: "" })).toThrow(
+      /`password` must be a non-empty string/,
+    );
+  });
+
+  it("a plain bearer client has no token user", async () => {
+    const s42 = createSolucao42Client({ auth: bearer("jwt") });
+    await expect(s42.currentUser()).resolves.toBeUndefined();
   });
 });
