@@ -58,7 +58,10 @@ export function createSession(options: SessionOptions): SessionAuth {
   let state: State | undefined;
   let renewal: Promise<State> | undefined;
 
-  function store(tokens: SessionTokens, previousRefresh?: State): State {
+  // Bumped by logout(): a renewal that started before it must not bring the old session back.
+  let epoch = 0;
+
+  function store(tokens: SessionTokens, startedIn: number, previousRefresh?: State): State {
     if (typeof tokens?.accessToken !== "string" || tokens.accessToken === "") {
       throw new Error("session: the login or refresh response carried no access token");
     }
@@ -69,7 +72,7 @@ export function createSession(options: SessionOptions): SessionAuth {
     const at = now();
     const lifetimeMs = tokens.expiresIn === undefined ? Number.POSITIVE_INFINITY : tokens.expiresIn * 1000;
     const keepOldRefresh = tokens.refreshToken === undefined && previousRefresh !== undefined;
-    state = {
+    const next: State = {
       accessToken: tokens.accessToken,
       accessExpiresAt: at + lifetimeMs - Math.min(skewMs, lifetimeMs / 2),
       refreshToken: keepOldRefresh ? previousRefresh.refreshToken : tokens.refreshToken,
@@ -79,29 +82,33 @@ export function createSession(options: SessionOptions): SessionAuth {
           ? Number.POSITIVE_INFINITY
           : at + tokens.refreshExpiresIn * 1000,
     };
-    return state;
+    if (startedIn === epoch) state = next;
+    return next;
   }
 
   async function renew(signal: AbortSignal): Promise<State> {
     const current = state;
+    const startedIn = epoch;
     if (options.refresh && current?.refreshToken && now() < current.refreshExpiresAt) {
       try {
-        return store(await options.refresh(current.refreshToken, { signal }), current);
+        return store(await options.refresh(current.refreshToken, { signal }), startedIn, current);
       } catch (error) {
         if (!isRefreshRejected(error)) throw error;
         // The refresh token was revoked or expired server-side: fall back to a full login.
       }
     }
-    state = undefined;
-    return store(await options.login({ signal }));
+    if (startedIn === epoch) state = undefined;
+    return store(await options.login({ signal }), startedIn);
   }
 
   function renewOnce(): Promise<State> {
     if (!renewal) {
       const controller = new AbortController();
-      renewal = renew(controller.signal).finally(() => {
-        renewal = undefined;
+      const flight: Promise<State> = renew(controller.signal).finally(() => {
+        // logout() may already have replaced this flight with a new one.
+        if (renewal === flight) renewal = undefined;
       });
+      renewal = flight;
     }
     return renewal;
   }
@@ -131,7 +138,9 @@ export function createSession(options: SessionOptions): SessionAuth {
       if (state) state.accessExpiresAt = Number.NEGATIVE_INFINITY;
     },
     logout() {
+      epoch++;
       state = undefined;
+      renewal = undefined;
     },
   };
   return withSafeDescription(session, "[AuthStrategy session]");

@@ -239,6 +239,32 @@ describe("createSession: lifetime", () => {
   });
 });
 
+describe("createSession: logout during a renewal", () => {
+  it("a login that was in flight at logout() does not bring the old session back", async () => {
+    let release: (value: { accessToken: string }) => void = () => {};
+    let logins = 0;
+    const session = createSession({
+      login: () => {
+        logins++;
+        return logins === 1
+          ? new Promise<{ accessToken: string }>((resolve) => {
+              release = resolve;
+            })
+          : Promise.resolve({ accessToken: `fresh-${logins}` });
+      },
+    });
+    const stale = session.getAccessToken();
+    session.logout();
+    const fresh = session.getAccessToken();
+    release({ accessToken: "stale-1" });
+    // The caller that asked before logout still gets its answer, but it is not kept.
+    expect(await stale).toBe("stale-1");
+    expect(await fresh).toBe("fresh-2");
+    expect(await session.getAccessToken()).toBe("fresh-2");
+    expect(logins).toBe(2);
+  });
+});
+
 describe("createSession: header options", () => {
   it("writes a custom header without a prefix", async () => {
     const session = createSession({ login: async () => ({ accessToken: "a1" }), headerName: "X-Auth-Token" });
