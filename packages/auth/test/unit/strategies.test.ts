@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { bearer, header } from "@dataclients/auth";
 import { type AuthStrategy, ConfigurationError, createFetchWrapper } from "@dataclients/core";
 import { describe, expect, it, vi } from "vitest";
+import { configError } from "../../../../test/support/catch-error.js";
 
 const url = new URL("https://api.example.com/x");
 
@@ -9,16 +10,6 @@ async function applied(strategy: AuthStrategy, signal?: AbortSignal): Promise<He
   const headers = new Headers({ accept: "application/json" });
   await strategy.authenticate(headers, { url, signal });
   return headers;
-}
-
-function configError(fn: () => unknown): ConfigurationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return error as ConfigurationError;
-  }
-  throw new Error("expected a ConfigurationError");
 }
 
 describe("bearer", () => {

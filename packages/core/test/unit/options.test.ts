@@ -1,24 +1,9 @@
-import {
-  ConfigurationError,
-  createApiClient,
-  isLoopbackHost,
-  requireNonEmpty,
-  resolveBaseUrl,
-} from "@dataclients/core";
+import { createApiClient, isLoopbackHost, requireNonEmpty, resolveBaseUrl } from "@dataclients/core";
 import { describe, expect, it } from "vitest";
+import { configError } from "../../../../test/support/catch-error.js";
 import { json, recordingFetch } from "./support/recording-fetch.js";
 
 const DEFAULT = "https://api.vendor.example/v1";
-
-function configError(fn: () => unknown): ConfigurationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return error as ConfigurationError;
-  }
-  throw new Error("expected a ConfigurationError");
-}
 
 describe("resolveBaseUrl", () => {
   it("uses the default when baseUrl is absent, without a trailing slash", () => {
