@@ -102,7 +102,9 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
           headers,
           body: body ?? null,
           signal: anySignal([userSignal, timer.signal]) ?? null,
-          redirect: IN_BROWSER ? (config.auth ? "error" : "follow") : "manual",
+          // Browsers hide a redirect's target from scripts: a credentialed request stops at the redirect
+          // ("manual" yields an opaque redirect we can name, where "error" gives only "Failed to fetch").
+          redirect: IN_BROWSER && !config.auth ? "follow" : "manual",
         });
       } catch (error) {
         if (userSignal?.aborted) throw abortErrorFrom(userSignal);
@@ -131,8 +133,15 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
       }
       log(config.logger?.debug, `${method} ${redactUrl(url)} → ${response.status} in ${Date.now() - started} ms`);
 
+      if (response.type === "opaqueredirect") {
+        throw new ConnectionError(
+          `${method} ${redactUrl(url)} was redirected, and a browser hides the target from scripts, so the request (which carries credentials) was not followed; use a client without \`auth\` for public downloads, or make this call from a server`,
+          method,
+          redactUrl(url),
+        );
+      }
       const location = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location && response.type !== "opaqueredirect") {
+      if (response.status >= 300 && response.status < 400 && location) {
         if (++redirects > MAX_REDIRECTS)
           throw new ConnectionError(
             `${method} ${redactUrl(url)}: more than ${MAX_REDIRECTS} redirects`,

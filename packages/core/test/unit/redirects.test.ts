@@ -200,3 +200,28 @@ describe("redirect methods and bodies", () => {
     expect(home.requests.length - before).toBe(21);
   });
 });
+
+describe("redirects a browser hides (opaque redirect)", () => {
+  it("names the redirect instead of a bare network error, and does not retry", async () => {
+    let calls = 0;
+    // Node cannot produce an opaque redirect; this is what a browser's fetch returns for redirect: "manual".
+    const opaque = { type: "opaqueredirect", status: 0, statusText: "", headers: new Headers(), body: null, ok: false };
+    const wrapper = createFetchWrapper({
+      origin: "https://api.test",
+      fetch: async () => {
+        calls++;
+        return opaque as unknown as Response;
+      },
+      auth: bearer("secret-token"),
+      timeout: 1000,
+      maxRetries: 2,
+      sleep: async () => {},
+    });
+    const error = await wrapper.fetch("https://api.test/jobs/8/artifacts?private_token=abc").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe(
+      "GET https://api.test/jobs/8/artifacts?private_token=[REDACTED] was redirected, and a browser hides the target from scripts, so the request (which carries credentials) was not followed; use a client without `auth` for public downloads, or make this call from a server",
+    );
+    expect(calls).toBe(1);
+  });
+});
