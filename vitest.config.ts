@@ -51,6 +51,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The clients bundled from src and run in headless Chromium against mocks of their own; skipped (not
+        // passed) without /usr/bin/chromium. Only the contract project's traffic is recorded as operation coverage.
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["test/setup/mocks.ts"],
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -2,7 +2,7 @@
 // (the fixed ports belong to `pnpm mock`, which may be running). Tests read the URLs with mockUrl(dir).
 // Every request the mocks answer is mapped to its operation and written to reports/operation-coverage.json,
 // which scripts/check-operation-coverage.ts turns into a pass or a list of what no test exercised.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startMock } from "../../scripts/lib/mock-server.js";
@@ -20,6 +20,10 @@ export const COVERAGE_REPORT = join(repoRoot, "reports", "operation-coverage.jso
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const vendors = loadRegistry(repoRoot);
+  // Only the contract project's traffic counts as operation coverage (other projects start their own mocks).
+  // Its old report goes first, so a run that dies midway cannot leave a stale pass behind.
+  const recordsCoverage = project.name === "contract";
+  if (recordsCoverage) rmSync(COVERAGE_REPORT, { force: true });
   const coverage: CoverageReport = {};
   const started = await Promise.allSettled(
     vendors.map((vendor) => {
@@ -55,6 +59,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("mockUrls", Object.fromEntries(mocks.map((mock) => [mock.vendor.dir, mock.url])));
   return async () => {
     await closeAll();
+    if (!recordsCoverage) return;
     mkdirSync(join(repoRoot, "reports"), { recursive: true });
     writeFileSync(COVERAGE_REPORT, `${JSON.stringify(coverage, null, 2)}\n`);
   };
