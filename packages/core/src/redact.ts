@@ -87,10 +87,3 @@ export function redactBody(value: unknown, depth = 0): unknown {
   }
   return out;
 }
-
-/** Replaces each known secret string wherever it appears in a text (for messages built from bodies). */
-export function scrubSecrets(text: string, secrets: Iterable<string | undefined>): string {
-  let out = text;
-  for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
-  return out;
-}

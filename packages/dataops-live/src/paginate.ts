@@ -12,7 +12,7 @@ import {
 import type { HelperContext } from "./context.js";
 import type { paths } from "./generated/schema.js";
 import { checkNumericId, checkResourceId } from "./project-id.js";
-import { missingTokenError, TOKEN_OPTIONAL_LIST_PATHS } from "./token-rules.js";
+import { missingTokenError, TOKEN_OPTIONAL_GET_PATHS } from "./token-rules.js";
 
 /** GitLab's largest page (it silently caps larger values). */
 export const MAX_PER_PAGE = 100;
@@ -59,7 +59,7 @@ export function createPaginate(ctx: HelperContext) {
     const { params, maxPages, signal, ...call } = (init ?? {}) as PaginateCallOptions & {
       params?: { path?: Record<string, unknown>; query?: PageQuery };
     };
-    if (!ctx.hasAuth && !TOKEN_OPTIONAL_LIST_PATHS.has(path)) throw missingTokenError(`paginate("${path}")`);
+    if (!ctx.hasAuth && !TOKEN_OPTIONAL_GET_PATHS.has(path)) throw missingTokenError(`paginate("${path}")`);
     const query: PageQuery = { ...(params?.query ?? {}) };
     checkPageSize(query.per_page, { param: "per_page", max: MAX_PER_PAGE, name: "DataOps.live" });
     const pathParams = checkPathParams(params?.path);

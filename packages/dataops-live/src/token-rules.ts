@@ -8,8 +8,8 @@ const tokenOptional = operationList.filter((operation) => operation.credentials 
 
 export const TOKEN_OPTIONAL_OPERATIONS: ReadonlySet<OperationId> = new Set(tokenOptional.map((o) => o.operationId));
 
-/** GET paths that answer without a token, for `paginate(path)`. */
-export const TOKEN_OPTIONAL_LIST_PATHS: ReadonlySet<string> = new Set(
+/** GET paths that answer without a token (paginate() checks its list path against them). */
+export const TOKEN_OPTIONAL_GET_PATHS: ReadonlySet<string> = new Set(
   tokenOptional.filter((operation) => operation.method === "GET").map((operation) => operation.path),
 );
 

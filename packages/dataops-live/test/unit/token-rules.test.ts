@@ -1,6 +1,6 @@
 // Which calls need `auth` follows the spec's `security` (through the generated operation list).
 import { describe, expect, it } from "vitest";
-import { TOKEN_OPTIONAL_LIST_PATHS, TOKEN_OPTIONAL_OPERATIONS } from "../../src/token-rules.js";
+import { TOKEN_OPTIONAL_GET_PATHS, TOKEN_OPTIONAL_OPERATIONS } from "../../src/token-rules.js";
 
 describe("token rules", () => {
   it("public reads and the trigger endpoints work without a token; everything else needs one", () => {
@@ -40,10 +40,10 @@ describe("token rules", () => {
       "/projects/{id}/pipelines",
       "/projects/{id}/pipelines/{pipeline_id}/jobs",
     ]) {
-      expect(TOKEN_OPTIONAL_LIST_PATHS.has(path)).toBe(true);
+      expect(TOKEN_OPTIONAL_GET_PATHS.has(path)).toBe(true);
     }
     for (const path of ["/namespaces", "/projects/{id}/jobs", "/projects/{id}/variables", "/projects/{id}/triggers"]) {
-      expect(TOKEN_OPTIONAL_LIST_PATHS.has(path)).toBe(false);
+      expect(TOKEN_OPTIONAL_GET_PATHS.has(path)).toBe(false);
     }
   });
 });

@@ -22,10 +22,16 @@ describe("auth endpoints against the mock", () => {
   });
 
   it("password login (loginWithPassword) works as an alternative credential", async () => {
+    const sent: string[] = [];
     const s42 = mockClient({
       auth: passwordAuth({ companySlug: "acme", email: "analyst@acme.com.br", password: "pw" }),
+      fetch: (input, init) => {
+        sent.push(`${init?.method ?? "GET"} ${new URL(String(input)).pathname}`);
+        return fetch(input, init);
+      },
     });
-    await expect(s42.permissions()).resolves.toMatchObject({ actions: expect.any(Array) });
+    await expect(s42.permissions()).resolves.toMatchObject({ actions: ["data_api:execute", "data_api:get_job"] });
+    expect(sent).toEqual(["POST /api/v1/auth/login", "GET /api/v1/auth/permissions"]);
   });
 
   it("refreshToken returns a new token pair", async () => {
@@ -41,7 +47,7 @@ describe("auth endpoints against the mock", () => {
     const { response } = await anonymous.api.GET("/api/v1/auth/permissions");
     expect(response.status).toBe(401);
     await expect(mockClient({ auth: bearer("eyJ...") }).permissions()).resolves.toMatchObject({
-      actions: expect.any(Array),
+      actions: ["data_api:execute", "data_api:get_job"],
     });
   });
 

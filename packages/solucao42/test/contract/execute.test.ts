@@ -75,7 +75,8 @@ describe("executeEndpoint against the mock", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JobFailedError);
     expect((error as JobFailedError).job.status).toBe("failed");
-    expect((error as JobFailedError).job.error).toEqual(expect.any(String));
+    expect((error as JobFailedError).job.error).toBe("Query execution failed");
+    expect((error as Error).message).toBe("Solucao42 job 507f1f77bcf86cd799439011 failed: Query execution failed");
   });
 
   it.each([
