@@ -1,29 +1,153 @@
-// operations.ts: the spec's operations as data, for docs and for the check that every operation has a contract test.
+// operations.ts: the spec's operations as a descriptor table (data that core's callOperation interprets), the typed
+// signature of every generated method, and the spec values a package must not hand-copy (production URL, paging
+// style, enum value lists). Summaries and tags live only in the types' doc comments: nothing of them ships at run time.
 import { generatedBanner } from "./banner.js";
+import type { PagingConfig } from "./operation-shape.js";
 import type { SpecOperation } from "./spec-operations.js";
 
-/** Returns the complete text of operations.ts. `operations` must already be sorted. */
-export function renderOperationsModule(operations: readonly SpecOperation[], specLabel: string): string {
-  const entries = operations.map((operation) =>
-    [
-      "  {",
-      `    operationId: ${JSON.stringify(operation.operationId)},`,
-      `    method: ${JSON.stringify(operation.method)},`,
-      `    path: ${JSON.stringify(operation.path)},`,
-      `    summary: ${JSON.stringify(operation.summary)},`,
-      `    tags: [${operation.tags.map((tag) => JSON.stringify(tag)).join(", ")}],`,
-      `    credentials: ${JSON.stringify(operation.credentials)},`,
-      "  },",
-    ].join("\n"),
+export interface OperationsModuleInput {
+  operations: readonly SpecOperation[];
+  specLabel: string;
+  /** The first server's URL; with {variables} there is no default base URL. */
+  productionUrl: string;
+  paging?: PagingConfig;
+  /** `[name, values]` of every enum in components.schemas (and their properties). */
+  enums: ReadonlyArray<readonly [name: string, values: readonly (string | number)[]]>;
+}
+
+const FORMATS: Record<string, string> = {
+  "application/json": "json",
+  "multipart/form-data": "multipart",
+  "application/x-www-form-urlencoded": "urlencoded",
+};
+const JSON_MEDIA = /^application\/(.+\+)?json$/;
+
+const CORE_TYPES = [
+  "BinaryBody",
+  "BodyOf",
+  "Download",
+  "ListItemOf",
+  "ListOptions",
+  "PageIterator",
+  "PathParamOf",
+  "QueryOf",
+  "RequestOptions",
+  "SuccessBody",
+  "WriteOptions",
+];
+
+const q = (value: unknown) => JSON.stringify(value);
+const commentSafe = (text: string) => text.replaceAll("*/", "*\\/");
+
+function descriptor(operation: SpecOperation): string {
+  const { shape } = operation;
+  const fields = [`method: ${q(operation.method)}`, `path: ${q(operation.path)}`];
+  if (shape.pathParams.length) {
+    fields.push(`params: [${shape.pathParams.map((p) => `[${q(p.name)}, ${q(p.encoding)}]`).join(", ")}]`);
+  }
+  if (shape.query) fields.push(`query: ${q(shape.query.styles)}`);
+  if (shape.body) {
+    const body = [`media: ${q(shape.body.media)}`];
+    if (shape.body.json) body.push(`json: ${q(shape.body.json)}`);
+    if (shape.body.required) body.push("required: true");
+    fields.push(`body: { ${body.join(", ")} }`);
+  }
+  fields.push(`response: ${q(shape.response)}`);
+  fields.push(`security: ${q(shape.security)}`);
+  if (operation.paged) fields.push(`list: ${q(operation.paged)}`);
+  return `  ${operation.operationId}: { ${fields.join(", ")} },`;
+}
+
+function bodyType(operation: SpecOperation): string {
+  const body = operation.shape.body;
+  if (!body) return "never";
+  const op = `Op[${q(operation.operationId)}]`;
+  const structured = body.media.filter((media) => JSON_MEDIA.test(media) || FORMATS[media]);
+  const types = structured.map((media) => `BodyOf<${op}, ${q(media)}>`);
+  if (structured.length < body.media.length) types.push("BinaryBody");
+  return types.join(" | ");
+}
+
+function signature(operation: SpecOperation, paging: PagingConfig | undefined): string {
+  const { shape, operationId } = operation;
+  const op = `Op[${q(operationId)}]`;
+  const args = shape.pathParams.map((param) =>
+    param.encoding === "id-or-path" ? `${param.name}: number | string` : `${param.name}: PathParamOf<${op}, ${q(param.name)}>`,
   );
-  const list = entries.length ? `[\n${entries.join("\n")}\n]` : "[]";
-  return [
+  const { query, body } = shape;
+  if (query && body) {
+    const required = query.required || body.required;
+    args.push(
+      `input${required ? "" : "?"}: { query${query.required ? "" : "?"}: QueryOf<${op}>; body${body.required ? "" : "?"}: ${bodyType(operation)} }`,
+    );
+  } else if (query) {
+    args.push(`query${query.required ? "" : "?"}: QueryOf<${op}>`);
+  } else if (body) {
+    args.push(`body${body.required ? "" : "?"}: ${bodyType(operation)}`);
+  }
+  const formats = (body?.media ?? []).map((media) => FORMATS[media]).filter(Boolean);
+  const options = operation.paged
+    ? "ListOptions"
+    : formats.length > 1
+      ? `WriteOptions<${formats.map(q).join(" | ")}>`
+      : "RequestOptions";
+  args.push(`options?: ${options}`);
+  let result: string;
+  if (operation.paged) {
+    const field = paging?.style === "envelope" ? `, ${q(paging.items)}` : "";
+    result = `PageIterator<ListItemOf<${op}${field}>>`;
+  } else if (shape.response === "json") result = `Promise<SuccessBody<${op}>>`;
+  else if (shape.response === "download") result = "Promise<Download>";
+  else result = "Promise<void>";
+  const doc = [
+    `  /**`,
+    `   * ${commentSafe(operation.summary || operationId)}`,
+    `   *`,
+    `   * \`${operation.method} ${commentSafe(operation.path)}\`${operation.paged ? " (a list: iterate it, `.pages()` or `.toArray()`)" : ""}`,
+    `   */`,
+  ];
+  return [...doc, `  ${operationId}(${args.join(", ")}): ${result};`].join("\n");
+}
+
+/** Returns the complete text of operations.ts. `operations` must already be sorted. */
+export function renderOperationsModule(input: OperationsModuleInput): string {
+  const { operations, specLabel, productionUrl, paging, enums } = input;
+  const perTenant = productionUrl.includes("{");
+  const methods = operations.map((operation) => signature(operation, paging)).join("\n\n");
+  // Only the helper types the signatures use (unused imports would fail a strict consumer's build).
+  const used = CORE_TYPES.filter((name) => new RegExp(`\\b${name}\\b`).test(methods));
+  const lines = [
     generatedBanner(specLabel),
     "",
-    "/** Every operation of the spec, sorted by path then method. */",
-    `export const operationList = ${list} as const;`,
+    `import type { ${[...used, "OperationTable", "PagingDescriptor"].sort().join(", ")} } from "@dataclients/core";`,
+    'import type { operations as Op } from "./schema.js";',
     "",
-    'export type OperationId = (typeof operationList)[number]["operationId"];',
+    perTenant
+      ? `/** No default base URL: the production server is per tenant (\`${commentSafe(productionUrl)}\`). */\nexport const PRODUCTION_BASE_URL: string | undefined = undefined;`
+      : `/** The documented production base URL (the spec's first server). */\nexport const PRODUCTION_BASE_URL: string | undefined = ${q(productionUrl)};`,
     "",
-  ].join("\n");
+    paging
+      ? `/** The paging style the spec declares (x-dataclients-paging). */\nexport const paging = ${q(paging)} as const satisfies PagingDescriptor;`
+      : "/** The spec declares no paging style. */\nexport const paging: PagingDescriptor | undefined = undefined;",
+    "",
+    "/** Every operation as data, interpreted by core's callOperation. */",
+    "export const operations = {",
+    ...operations.map(descriptor),
+    "} as const satisfies OperationTable;",
+    "",
+    "export type OperationId = keyof typeof operations;",
+    "",
+    "/** The generated methods: `op(...pathParams, input?, options?)`. They return data or throw a typed error. */",
+    "export interface Operations {",
+    methods,
+    "}",
+  ];
+  if (enums.length) {
+    lines.push("");
+    for (const [name, values] of enums) {
+      lines.push(`/** The values of \`${name}\` the spec allows. */`, `export const ${name}Values = ${q(values)} as const;`);
+    }
+  }
+  lines.push("");
+  return lines.join("\n");
 }

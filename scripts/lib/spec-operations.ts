@@ -1,6 +1,7 @@
 // The spec's operations as a flat list: what operations.ts, the README table and the coverage check are built from.
 // It also enforces what code generation relies on: every operation has a unique operationId.
 import { isObject, type LoadedSpec, resolveRefs } from "./load-spec.js";
+import { isPagedList, type OperationShape, operationShape, pageSizeMaximum, pagingOf } from "./operation-shape.js";
 import { jsonPointer, specError } from "./spec-error.js";
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -20,6 +21,10 @@ export interface SpecOperation {
    * "none" when security is `[]` (e.g. logins, or endpoints that carry their own token in the body).
    */
   credentials: Credentials;
+  /** What the generated method needs: parameters, body, response kind, security alternatives. */
+  shape: OperationShape;
+  /** Present on list operations (a GET with the paging style's page parameter): the page size's maximum. */
+  paged?: { maxSize?: number };
 }
 
 export type Credentials = "required" | "optional" | "none";
@@ -36,6 +41,7 @@ export function collectOperations(spec: LoadedSpec): SpecOperation[] {
   const data = isObject(root.data) ? root.data : {};
   if (data.paths !== undefined && !isObject(data.paths)) throw specError(root.label, ["paths"], "must be a mapping");
   const paths = data.paths ?? {};
+  const paging = pagingOf(spec);
 
   const operations: SpecOperation[] = [];
   const seen = new Map<string, string>();
@@ -56,6 +62,11 @@ export function collectOperations(spec: LoadedSpec): SpecOperation[] {
       if (first)
         throw specError(item.document.label, segments, `duplicate operationId "${operationId}" (first at ${first})`);
       seen.set(operationId, location);
+      const resolvedOperation = { value: operation, document: item.document, segments };
+      const paged = isPagedList(spec, item, resolvedOperation, method.toUpperCase(), paging)
+        ? { maxSize: paging && pageSizeMaximum(spec, item, resolvedOperation, paging.size) }
+        : undefined;
+      if (paged && paged.maxSize === undefined) delete paged.maxSize;
       operations.push({
         operationId,
         method: method.toUpperCase() as HttpMethod,
@@ -63,6 +74,8 @@ export function collectOperations(spec: LoadedSpec): SpecOperation[] {
         summary: typeof operation.summary === "string" ? operation.summary.trim() : "",
         tags: Array.isArray(operation.tags) ? operation.tags.filter((tag) => typeof tag === "string") : [],
         credentials: credentialsOf(operation.security ?? data.security),
+        shape: operationShape(spec, path, item, resolvedOperation, data.security),
+        ...(paged ? { paged } : {}),
       });
     }
   }

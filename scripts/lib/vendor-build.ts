@@ -2,7 +2,8 @@
 import { join } from "node:path";
 import { renderOperationsModule } from "./generate-operations.js";
 import { generateSchemaTypes } from "./generate-types.js";
-import { isObject, loadSpec, rootLabel } from "./load-spec.js";
+import { isObject, type LoadedSpec, loadSpec, resolveRefs, rootLabel } from "./load-spec.js";
+import { pagingOf } from "./operation-shape.js";
 import type { Vendor } from "./registry.js";
 import { SpecError } from "./spec-error.js";
 import { collectOperations, type SpecOperation } from "./spec-operations.js";
@@ -50,6 +51,54 @@ export async function buildVendor(vendor: Vendor, root: string): Promise<VendorB
     specLabel,
     title,
     operations,
-    generated: [file("schema.ts", schema), file("operations.ts", renderOperationsModule(operations, specLabel))],
+    generated: [
+      file("schema.ts", schema),
+      file(
+        "operations.ts",
+        renderOperationsModule({
+          operations,
+          specLabel,
+          productionUrl: vendor.productionUrl,
+          paging: pagingOf(spec),
+          enums: enumsOf(spec),
+        }),
+      ),
+    ],
   };
+}
+
+const pascal = (text: string) =>
+  text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("");
+
+function enumValues(schema: unknown): (string | number)[] | undefined {
+  if (!isObject(schema)) return undefined;
+  const list = Array.isArray(schema.enum) ? schema.enum : isObject(schema.items) ? schema.items.enum : undefined;
+  if (!Array.isArray(list)) return undefined;
+  const values = list.filter((value): value is string | number => typeof value === "string" || typeof value === "number");
+  return values.length ? values : undefined;
+}
+
+/** Every enum of components.schemas, and of their direct properties, as `[TypeName, values]`. */
+function enumsOf(spec: LoadedSpec): Array<[string, (string | number)[]]> {
+  const data = isObject(spec.root.data) ? spec.root.data : {};
+  const components = isObject(data.components) ? data.components : {};
+  const schemas = resolveRefs(spec, components.schemas ?? {}, spec.root, ["components", "schemas"]);
+  const out: Array<[string, (string | number)[]]> = [];
+  for (const [name, raw] of Object.entries(isObject(schemas.value) ? schemas.value : {})) {
+    const schema = resolveRefs(spec, raw, schemas.document, [...schemas.segments, name]).value;
+    const own = enumValues(schema);
+    if (own) out.push([pascal(name), own]);
+    const properties = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
+    for (const [property, propertySchema] of Object.entries(properties)) {
+      // A $ref'd property is a named schema: its values are listed under its own name.
+      if (isObject(propertySchema) && "$ref" in propertySchema) continue;
+      const values = enumValues(propertySchema);
+      if (values) out.push([`${pascal(name)}${pascal(property)}`, values]);
+    }
+  }
+  return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -1,0 +1,234 @@
+// What a generated method needs to know about one operation, read from the spec: its path parameters (in path
+// order, with their x-dataclients-path encoding), whether it takes a query and a body (and in which media types),
+// what its success answer is (JSON, a download, nothing), and whether it is a list the paginator walks.
+import { isObject, type LoadedSpec, type Resolved, resolveRefs } from "./load-spec.js";
+import { specError } from "./spec-error.js";
+
+export const PATH_ENCODINGS = ["segment", "multi-segment", "grok-name", "comma-list", "id-or-path"] as const;
+export type PathEncoding = (typeof PATH_ENCODINGS)[number];
+
+/** Non-default query serialisations (OpenAPI style/explode); the default is form + explode (`a=1&a=2`). */
+export type QueryStyle = "comma" | "space" | "pipe" | "deepObject";
+
+export interface PathParamShape {
+  name: string;
+  encoding: PathEncoding;
+  /** The spec's `example`, used by the generated contract test. */
+  example: unknown;
+}
+
+export interface QueryShape {
+  /** At least one query parameter is required: the input slot is not optional. */
+  required: boolean;
+  styles: Record<string, QueryStyle>;
+}
+
+export interface BodyShape {
+  /** Media types in spec order; the first is the default. */
+  media: string[];
+  required: boolean;
+  /** For a JSON body: its top-level type, checked before sending (a string sent where an object belongs fails). */
+  json?: "object" | "array" | "any";
+}
+
+export type ResponseKind = "json" | "download" | "empty";
+
+export interface OperationShape {
+  pathParams: PathParamShape[];
+  query?: QueryShape;
+  body?: BodyShape;
+  response: ResponseKind;
+  /** Security alternatives: each a list of scheme names; `[]` means "works without a credential". */
+  security: string[][];
+}
+
+export interface PagingConfig {
+  style: "headers" | "envelope" | "body";
+  page: string;
+  size: string;
+  items?: string;
+  next?: string;
+  total?: string;
+}
+
+type Ctx = { spec: LoadedSpec; at: Resolved };
+
+function resolve(ctx: Ctx, value: unknown, segments: string[]): Resolved {
+  return resolveRefs(ctx.spec, value, ctx.at.document, [...ctx.at.segments, ...segments]);
+}
+
+/** The operation's parameters: path-item ones first, overridden by the operation's own (OpenAPI's rule). */
+function parametersOf(spec: LoadedSpec, item: Resolved, operation: Resolved): Resolved[] {
+  const byKey = new Map<string, Resolved>();
+  for (const [owner, list] of [
+    [item, (item.value as Record<string, unknown>).parameters],
+    [operation, (operation.value as Record<string, unknown>).parameters],
+  ] as const) {
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw specError(owner.document.label, [...owner.segments, "parameters"], "must be a list");
+    list.forEach((raw, index) => {
+      const parameter = resolveRefs(spec, raw, owner.document, [...owner.segments, "parameters", String(index)]);
+      if (!isObject(parameter.value)) throw specError(parameter.document.label, parameter.segments, "must be a mapping");
+      byKey.set(`${parameter.value.in}:${parameter.value.name}`, parameter);
+    });
+  }
+  return [...byKey.values()];
+}
+
+export function operationShape(
+  spec: LoadedSpec,
+  path: string,
+  item: Resolved,
+  operation: Resolved,
+  globalSecurity: unknown,
+): OperationShape {
+  const op = operation.value as Record<string, unknown>;
+  const ctx: Ctx = { spec, at: operation };
+  const parameters = parametersOf(spec, item, operation);
+  const pathParams = pathParamsOf(path, parameters, operation);
+  const queryParams = parameters.filter((p) => (p.value as Record<string, unknown>).in === "query");
+  const query = queryParams.length
+    ? {
+        required: queryParams.some((p) => (p.value as Record<string, unknown>).required === true),
+        styles: Object.fromEntries(
+          queryParams.flatMap((p) => {
+            const style = queryStyleOf(p.value as Record<string, unknown>);
+            return style ? [[(p.value as Record<string, unknown>).name as string, style]] : [];
+          }),
+        ),
+      }
+    : undefined;
+  return {
+    pathParams,
+    ...(query ? { query } : {}),
+    ...bodyOf(ctx, op.requestBody),
+    response: responseKindOf(ctx, op.responses),
+    security: securityOf(op.security ?? globalSecurity),
+  };
+}
+
+function pathParamsOf(path: string, parameters: Resolved[], operation: Resolved): PathParamShape[] {
+  const names = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
+  return names.map((name) => {
+    const found = parameters.find((p) => {
+      const value = p.value as Record<string, unknown>;
+      return value.in === "path" && value.name === name;
+    });
+    if (!found) throw specError(operation.document.label, operation.segments, `path parameter {${name}} is not declared`);
+    const value = found.value as Record<string, unknown>;
+    const encoding = value["x-dataclients-path"] ?? "segment";
+    if (!PATH_ENCODINGS.includes(encoding as PathEncoding)) {
+      throw specError(
+        found.document.label,
+        [...found.segments, "x-dataclients-path"],
+        `must be one of ${PATH_ENCODINGS.join(", ")}; got ${JSON.stringify(encoding)}`,
+      );
+    }
+    const schema = isObject(value.schema) ? value.schema : {};
+    const named = isObject(value.examples) ? Object.values(value.examples)[0] : undefined;
+    const example =
+      value.example ??
+      (isObject(named) ? named.value : undefined) ??
+      schema.example ??
+      (Array.isArray(schema.examples) ? schema.examples[0] : undefined);
+    return { name, encoding: encoding as PathEncoding, example };
+  });
+}
+
+function queryStyleOf(parameter: Record<string, unknown>): QueryStyle | undefined {
+  const style = parameter.style ?? "form";
+  const explode = parameter.explode ?? style === "form";
+  if (style === "deepObject") return "deepObject";
+  if (explode) return undefined;
+  if (style === "form") return "comma";
+  if (style === "spaceDelimited") return "space";
+  if (style === "pipeDelimited") return "pipe";
+  return undefined;
+}
+
+const JSON_MEDIA = /^application\/(.+\+)?json$/;
+
+function bodyOf(ctx: Ctx, raw: unknown): { body?: BodyShape } {
+  if (raw === undefined) return {};
+  const requestBody = resolve(ctx, raw, ["requestBody"]);
+  const value = requestBody.value as Record<string, unknown>;
+  const content = isObject(value.content) ? value.content : {};
+  const media = Object.keys(content);
+  if (media.length === 0) throw specError(requestBody.document.label, requestBody.segments, "a request body needs content");
+  const body: BodyShape = { media, required: value.required === true };
+  const jsonMedia = media.find((type) => JSON_MEDIA.test(type));
+  if (jsonMedia) {
+    const mediaObject = content[jsonMedia];
+    const schema = isObject(mediaObject)
+      ? resolveRefs(ctx.spec, mediaObject.schema, requestBody.document, [...requestBody.segments, "content", jsonMedia])
+          .value
+      : undefined;
+    const type = isObject(schema) ? schema.type : undefined;
+    body.json = type === "object" || (isObject(schema) && isObject(schema.properties))
+      ? "object"
+      : type === "array"
+        ? "array"
+        : "any";
+  }
+  return { body };
+}
+
+function responseKindOf(ctx: Ctx, raw: unknown): ResponseKind {
+  const responses = isObject(raw) ? raw : {};
+  const success = Object.keys(responses).filter((status) => /^2\d\d$/.test(status) || status === "2XX");
+  let kind: ResponseKind = "empty";
+  for (const status of success) {
+    const response = resolve(ctx, responses[status], ["responses", status]).value;
+    const content = isObject(response) && isObject(response.content) ? Object.keys(response.content) : [];
+    if (content.some((type) => JSON_MEDIA.test(type))) return "json";
+    if (content.length > 0) kind = "download";
+  }
+  return kind;
+}
+
+function securityOf(security: unknown): string[][] {
+  if (!Array.isArray(security)) return [];
+  return security.filter(isObject).map((requirement) => Object.keys(requirement));
+}
+
+/** The spec root's `x-dataclients-paging`, validated. */
+export function pagingOf(spec: LoadedSpec): PagingConfig | undefined {
+  const data = isObject(spec.root.data) ? spec.root.data : {};
+  const raw = data["x-dataclients-paging"];
+  if (raw === undefined) return undefined;
+  const at = ["x-dataclients-paging"];
+  if (!isObject(raw)) throw specError(spec.root.label, at, "must be a mapping");
+  if (!["headers", "envelope", "body"].includes(raw.style as string)) {
+    throw specError(spec.root.label, [...at, "style"], 'must be "headers", "envelope" or "body"');
+  }
+  for (const key of ["page", "size"] as const) {
+    if (typeof raw[key] !== "string" || raw[key] === "") throw specError(spec.root.label, [...at, key], "must be a name");
+  }
+  if (raw.style === "envelope" && (typeof raw.items !== "string" || typeof raw.next !== "string")) {
+    throw specError(spec.root.label, at, "an envelope style names its `items` and `next` fields");
+  }
+  const config: PagingConfig = { style: raw.style as PagingConfig["style"], page: raw.page as string, size: raw.size as string };
+  for (const key of ["items", "next", "total"] as const) if (typeof raw[key] === "string") config[key] = raw[key];
+  return config;
+}
+
+/** The maximum of a list operation's page-size parameter, when the spec gives one. */
+export function pageSizeMaximum(spec: LoadedSpec, item: Resolved, operation: Resolved, size: string): number | undefined {
+  const parameter = parametersOf(spec, item, operation).find((p) => {
+    const value = p.value as Record<string, unknown>;
+    return value.in === "query" && value.name === size;
+  });
+  if (!parameter) return undefined;
+  const schema = (parameter.value as Record<string, unknown>).schema;
+  const resolved = resolveRefs(spec, schema, parameter.document, [...parameter.segments, "schema"]).value;
+  return isObject(resolved) && typeof resolved.maximum === "number" ? resolved.maximum : undefined;
+}
+
+/** Whether a GET declares the paging style's page parameter in its query: the list operations. */
+export function isPagedList(spec: LoadedSpec, item: Resolved, operation: Resolved, method: string, paging?: PagingConfig): boolean {
+  if (!paging || paging.style === "body" || method !== "GET") return false;
+  return parametersOf(spec, item, operation).some((p) => {
+    const value = p.value as Record<string, unknown>;
+    return value.in === "query" && value.name === paging.page;
+  });
+}
