@@ -1,30 +1,45 @@
 // The one place where retries, timeouts, redirects and authentication happen. openapi-fetch is given
-// this fetch, so middleware cannot replay a request but this wrapper can: it keeps a replayable copy
-// of the body, applies the credential on every attempt, and owns the per-attempt timer.
+// this fetch, so middleware cannot replay a request but this wrapper can: it keeps a replayable body (a
+// stream is sent once, never buffered), applies the credential on every attempt, and owns one controller
+// per call whose timer and signal listeners last until the response body is consumed (see call-controller).
 import type { AuthStrategy } from "./auth-strategy.js";
-import { ConnectionError, TimeoutError } from "./errors.js";
+import { DEFAULT_RENEW_ON } from "./auth-strategy.js";
+import { CallController } from "./call-controller.js";
+import { ConfigurationError, ConnectionError, DataclientsError, TimeoutError } from "./errors.js";
+import { checkHeaders, headerValueProblem } from "./header-check.js";
 import type { Logger } from "./logger.js";
-import type { RequestOptions } from "./options.js";
-import { redactUrl, SECRET_HEADER_NAMES } from "./redact.js";
+import { describeNetworkError } from "./network-error.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, type RequestOptions } from "./options.js";
+import { redactUrl, SECRET_HEADER_NAMES, secretFormsOf, shortUrl } from "./redact.js";
+import { type PreparedBody, platformStreamsRequestBodies, prepareBody } from "./request-body.js";
+import { type BodyKind, type ReadBodyOptions, readBody, responseError } from "./response-body.js";
+import { guardResponse } from "./response-guard.js";
+import { contextOf } from "./response-info.js";
 import {
   backoffMs,
   failedBeforeSending,
   isIdempotent,
   isRetryableStatus,
-  MAX_RETRY_AFTER_MS,
-  retryAfterMs,
+  type RetryPolicy,
+  retryDelayFor,
 } from "./retry-policy.js";
-import { anySignal } from "./signals.js";
-import { abortErrorFrom, sleep as defaultSleep, MAX_TIMER_MS } from "./sleep.js";
+import { sleep as defaultSleep } from "./sleep.js";
+
+export { requestInfoOf } from "./response-info.js";
 
 export interface FetchWrapperConfig {
   /** Credentials are sent only to this origin (scheme, host and port of the base URL). */
   origin: string;
   fetch?: typeof globalThis.fetch;
   auth?: AuthStrategy;
+  /** Milliseconds per attempt: until the headers, and on to the end of a buffered body (idle time for a stream). */
   timeout: number;
   maxRetries: number;
   logger?: Logger;
+  /** Cap on a buffered response body; default 64 MiB, 0 for none. */
+  maxResponseBytes?: number;
+  /** The vendor's retry rules for retryable statuses. */
+  retryPolicy?: RetryPolicy;
   /** Injectable for tests: the wait between attempts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Injectable for tests: jitter source in [0, 1). */
@@ -33,19 +48,24 @@ export interface FetchWrapperConfig {
 
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
+/** fetch, plus a buffered read that retries an idempotent request whose body broke off mid-way. */
+export type FetchAndRead = (
+  input: Request | string | URL,
+  init: RequestInit | undefined,
+  kind: BodyKind,
+  options?: ReadBodyOptions,
+) => Promise<{ data: unknown; response: Response }>;
+
 const MAX_REDIRECTS = 20;
 // Browsers hide redirect targets from fetch, so there a credentialed request must not follow one.
 const IN_BROWSER = typeof (globalThis as { document?: unknown }).document !== "undefined";
 
-interface ResponseInfo {
+interface PreparedCall {
   method: string;
-  url: string;
-}
-const responseInfo = new WeakMap<Response, ResponseInfo>();
-
-/** The method and final URL that produced a response returned by the wrapper. */
-export function requestInfoOf(response: Response): ResponseInfo | undefined {
-  return responseInfo.get(response);
+  url: URL;
+  headers: Headers;
+  body: PreparedBody;
+  signals: AbortSignal[];
 }
 
 export function createFetchWrapper(config: FetchWrapperConfig) {
@@ -54,161 +74,298 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
   const wait = config.sleep ?? defaultSleep;
   const random = config.random ?? Math.random;
   const origin = new URL(config.origin).origin;
-  const credentialHeaders = new Set([
-    ...SECRET_HEADER_NAMES,
-    ...(config.auth?.headerNames ?? []).map((h) => h.toLowerCase()),
-  ]);
+  const maxBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const renewOn = config.auth?.renewOn ?? DEFAULT_RENEW_ON;
+  const credentialHeaders = [
+    ...new Set([...SECRET_HEADER_NAMES, ...(config.auth?.headerNames ?? []).map((h) => h.toLowerCase())]),
+  ];
 
-  async function send(
+  async function prepare(
     input: Request | string | URL,
     init: RequestInit | undefined,
     call: RequestOptions,
-  ): Promise<Response> {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    const timeout = call.timeout ?? config.timeout;
-    const maxRetries = call.maxRetries ?? config.maxRetries;
-    const userSignal = anySignal([request.signal, call.signal]);
-    let method = request.method.toUpperCase();
-    let body: ArrayBuffer | undefined = request.body ? await request.arrayBuffer() : undefined;
-    let url = new URL(request.url);
-    const baseHeaders = new Headers(request.headers);
-    for (const [name, value] of Object.entries(call.headers ?? {})) baseHeaders.set(name, value);
+  ): Promise<PreparedCall> {
+    const request = input instanceof Request ? input : undefined;
+    const rawHeaders = init?.headers ?? request?.headers;
+    if (rawHeaders && !(rawHeaders instanceof Headers) && !Array.isArray(rawHeaders)) {
+      checkHeaders(rawHeaders as Record<string, unknown>, "request `headers`");
+    }
+    const headers = new Headers(rawHeaders);
+    if (call.headers) {
+      checkHeaders(call.headers, "per-call `headers`");
+      for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
+    }
+    const body = await prepareBody(input, init);
+    if (body.kind === "stream" && !platformStreamsRequestBodies()) {
+      throw new ConfigurationError(
+        "this platform cannot send a ReadableStream request body; pass a Blob, bytes or a string (a browser sends a Blob or File from disk without holding it in memory)",
+      );
+    }
+    const signals = [request?.signal, init?.signal, call.signal].filter((s): s is AbortSignal => !!s);
+    return {
+      method: (init?.method ?? request?.method ?? "GET").toUpperCase(),
+      url: new URL(request?.url ?? String(input)),
+      headers,
+      body,
+      signals,
+    };
+  }
 
-    let retries = 0;
-    let reauthenticated = false;
-    let redirects = 0;
-    for (;;) {
-      if (userSignal?.aborted) throw abortErrorFrom(userSignal);
-      const toOrigin = url.origin === origin;
-      const headers = new Headers(baseHeaders);
-      if (!toOrigin) for (const name of credentialHeaders) headers.delete(name);
-      try {
-        if (config.auth && toOrigin) await config.auth.authenticate(headers, { url, signal: userSignal });
-      } catch (error) {
-        // A strategy that honours the signal rejects with the platform's reason; callers get AbortError.
-        throw userSignal?.aborted ? abortErrorFrom(userSignal) : error;
-      }
+  /** Secret values for this attempt: every credential header it carries (and its token part), and more. */
+  function secretsOf(headers: Headers, call: RequestOptions): string[] {
+    const secrets: string[] = [];
+    for (const name of credentialHeaders) {
+      const value = headers.get(name);
+      if (value) secrets.push(...secretFormsOf(value));
+    }
+    if (config.auth?.secretValues) secrets.push(...config.auth.secretValues());
+    if (call.secretValues) secrets.push(...call.secretValues);
+    return secrets;
+  }
 
-      // AbortSignal.any is most of the wrapper's cost (about 12 µs on Node 20, see bench/), but unlike a
-      // hand-added listener it keeps aborting the body read after the headers arrived, and it adds no listener
-      // to the caller's signal (so no MaxListenersExceededWarning when many calls share one signal).
-      const timer = new AbortController();
-      const timeoutId = setTimeout(() => timer.abort(), Math.min(timeout, MAX_TIMER_MS));
-      const started = Date.now();
-      let response: Response;
-      try {
-        response = await baseFetch(url.toString(), {
-          method,
-          headers,
-          body: body ?? null,
-          signal: anySignal([userSignal, timer.signal]) ?? null,
-          // Browsers hide a redirect's target from scripts: a credentialed request stops at the redirect
-          // ("manual" yields an opaque redirect we can name, where "error" gives only "Failed to fetch").
-          redirect: IN_BROWSER && !config.auth ? "follow" : "manual",
-        });
-      } catch (error) {
-        if (userSignal?.aborted) throw abortErrorFrom(userSignal);
-        const timedOut = timer.signal.aborted;
-        const replayable = isIdempotent(method) || (!timedOut && failedBeforeSending(error));
-        if (replayable && retries < maxRetries) {
-          const delay = backoffMs(retries++, random);
-          log(
-            config.logger?.warn,
-            `${method} ${redactUrl(url)} ${timedOut ? "timed out" : "failed to connect"}; retry ${retries}/${maxRetries} in ${delay} ms`,
-          );
-          await wait(delay, userSignal);
-          continue;
-        }
-        if (timedOut) throw new TimeoutError(timeout, method, redactUrl(url));
-        throw new ConnectionError(
-          `${method} ${redactUrl(url)} failed: ${describeNetworkError(error)}`,
-          method,
-          redactUrl(url),
-          {
-            cause: error,
-          },
-        );
-      } finally {
-        clearTimeout(timeoutId);
-      }
-      log(config.logger?.debug, `${method} ${redactUrl(url)} → ${response.status} in ${Date.now() - started} ms`);
-
-      if (response.type === "opaqueredirect") {
-        throw new ConnectionError(
-          `${method} ${redactUrl(url)} was redirected, and a browser hides the target from scripts, so the request (which carries credentials) was not followed; use a client without \`auth\` for public downloads, or make this call from a server`,
-          method,
-          redactUrl(url),
+  async function authenticate(headers: Headers, url: URL, controller: CallController): Promise<void> {
+    const auth = config.auth as AuthStrategy;
+    try {
+      await auth.authenticate(headers, { url, signal: controller.signal });
+    } catch (error) {
+      // A strategy that honours the signal rejects with the platform's reason; callers get AbortError.
+      if (controller.aborted) throw controller.abortError();
+      // Headers.set quotes a bad value in its TypeError: that value is the credential.
+      if (error instanceof TypeError && /header/i.test(error.message)) {
+        throw new ConfigurationError(
+          `auth strategy "${auth.kind}" produced a header value that cannot be sent (a line break, NUL or a character above U+00FF)`,
         );
       }
-      const location = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location) {
-        if (++redirects > MAX_REDIRECTS)
-          throw new ConnectionError(
-            `${method} ${redactUrl(url)}: more than ${MAX_REDIRECTS} redirects`,
-            method,
-            redactUrl(url),
-          );
-        await discard(response);
-        const next = new URL(location, url);
-        // 303 (and 301/302 after a POST, as browsers do) turns into a body-less GET.
-        if (
-          (response.status === 303 && method !== "HEAD") ||
-          ((response.status === 301 || response.status === 302) && method === "POST")
-        ) {
-          method = "GET";
-          body = undefined;
-          baseHeaders.delete("content-type");
-        } else if (body !== undefined && next.origin !== origin) {
-          throw new ConnectionError(
-            `${method} ${redactUrl(url)} was redirected (${response.status}) to another origin (${next.origin}); the request body is not replayed there`,
-            method,
-            redactUrl(url),
-          );
-        }
-        url = next;
-        continue;
+      throw error;
+    }
+    for (const name of auth.headerNames) {
+      const value = headers.get(name);
+      if (value !== null && headerValueProblem(value)) {
+        throw new ConfigurationError(`auth strategy "${auth.kind}": the value of header "${name}" cannot be sent`);
       }
-
-      if (response.status === 401 && config.auth?.onUnauthorized && !reauthenticated && toOrigin) {
-        reauthenticated = true;
-        // The 401 is returned as is when the strategy cannot renew, so its body is kept until then.
-        if (await config.auth.onUnauthorized({ sentHeaders: headers, signal: userSignal })) {
-          await discard(response);
-          log(config.logger?.info, `${method} ${redactUrl(url)} got 401; credential renewed, replaying once`);
-          continue;
-        }
-        return finish(response, method, url);
-      }
-
-      if (isRetryableStatus(response.status) && isIdempotent(method) && retries < maxRetries) {
-        const asked = retryAfterMs(response.headers);
-        if (asked === undefined || asked <= MAX_RETRY_AFTER_MS) {
-          const delay = asked ?? backoffMs(retries, random);
-          retries++;
-          await discard(response);
-          log(
-            config.logger?.warn,
-            `${method} ${redactUrl(url)} → ${response.status}; retry ${retries}/${maxRetries} in ${delay} ms`,
-          );
-          await wait(delay, userSignal);
-          continue;
-        }
-      }
-      return finish(response, method, url);
     }
   }
 
-  function finish(response: Response, method: string, url: URL): Response {
-    responseInfo.set(response, { method, url: url.toString() });
-    return response;
+  async function run(prepared: PreparedCall, call: RequestOptions, maxRetries: number): Promise<Response> {
+    const timeout = call.timeout ?? config.timeout;
+    const controller = new CallController(prepared.signals, timeout);
+    const baseHeaders = prepared.headers;
+    const streaming = prepared.body.kind === "stream";
+    let body = prepared.body.kind === "none" ? undefined : prepared.body.body;
+    let { method, url } = prepared;
+    let retries = 0;
+    let renewed = false;
+    let redirects = 0;
+    const pause = async (ms: number) => {
+      await wait(ms, controller.signal).catch((error: unknown) => {
+        throw controller.aborted ? controller.abortError() : error;
+      });
+      if (controller.aborted) throw controller.abortError();
+    };
+    try {
+      for (;;) {
+        if (controller.aborted) throw controller.abortError();
+        const toOrigin = url.origin === origin;
+        const headers = new Headers(baseHeaders);
+        if (!toOrigin) for (const name of credentialHeaders) headers.delete(name);
+        if (config.auth && toOrigin) await authenticate(headers, url, controller);
+        const secrets = secretsOf(headers, call);
+
+        controller.startAttempt();
+        const started = Date.now();
+        let response: Response;
+        try {
+          response = await baseFetch(url.toString(), {
+            method,
+            headers,
+            body: body ?? null,
+            signal: controller.signal,
+            // Browsers hide a redirect's target from scripts: a credentialed request stops at the redirect
+            // ("manual" yields an opaque redirect we can name, where "error" gives only "Failed to fetch").
+            // A stream is never replayed, and Node 20 would copy it whole for "manual"/"follow".
+            redirect: streaming ? "error" : IN_BROWSER && !config.auth ? "follow" : "manual",
+            ...(streaming ? { duplex: "half" } : {}),
+          } as RequestInit);
+        } catch (error) {
+          const timedOut = controller.takeTimeout();
+          controller.disarm();
+          if (controller.aborted) throw controller.abortError();
+          if (error instanceof DataclientsError) throw error;
+          if (streaming && isUnexpectedRedirect(error)) throw streamRedirectError(method, url);
+          const replayable = !streaming && (isIdempotent(method) || (!timedOut && failedBeforeSending(error)));
+          if (replayable && retries < maxRetries) {
+            const delay = backoffMs(retries++, random);
+            log(
+              config.logger?.warn,
+              `${method} ${shortUrl(url)} ${timedOut ? "timed out" : `failed (${describeNetworkError(error)})`}; retry ${retries}/${maxRetries} in ${delay} ms`,
+            );
+            await pause(delay);
+            continue;
+          }
+          if (timedOut) throw new TimeoutError(timeout, method, redactUrl(url));
+          throw new ConnectionError(`${method} ${shortUrl(url)} failed: ${describeNetworkError(error)}`, method, redactUrl(url), {
+            cause: error,
+          });
+        }
+        controller.disarm();
+        log(config.logger?.debug, `${method} ${shortUrl(url)} → ${response.status} in ${Date.now() - started} ms`);
+
+        if (response.type === "opaqueredirect") {
+          throw new ConnectionError(
+            `${method} ${shortUrl(url)} was redirected, and a browser hides the target from scripts, so the request (which carries credentials) was not followed; use a client without \`auth\` for public downloads, or make this call from a server`,
+            method,
+            redactUrl(url),
+          );
+        }
+        const location = response.headers.get("location");
+        if (response.status >= 300 && response.status < 400 && location) {
+          await discard(response);
+          if (streaming) throw streamRedirectError(method, url);
+          if (++redirects > MAX_REDIRECTS) {
+            throw new ConnectionError(`${method} ${shortUrl(url)}: more than ${MAX_REDIRECTS} redirects`, method, redactUrl(url));
+          }
+          const next = resolveLocation(location, url, method);
+          // 303 (and 301/302 after a POST, as browsers do) turns into a body-less GET.
+          if (
+            (response.status === 303 && method !== "HEAD") ||
+            ((response.status === 301 || response.status === 302) && method === "POST")
+          ) {
+            method = "GET";
+            body = undefined;
+            baseHeaders.delete("content-type");
+          } else if (body !== undefined && next.origin !== origin) {
+            throw new ConnectionError(
+              `${method} ${shortUrl(url)} was redirected (${response.status}) to another origin (${next.origin}); the request body is not replayed there`,
+              method,
+              redactUrl(url),
+            );
+          }
+          url = next;
+          continue;
+        }
+
+        if (renewOn.includes(response.status) && config.auth?.onUnauthorized && !renewed && toOrigin) {
+          renewed = true;
+          if (streaming) {
+            log(config.logger?.info, `${method} ${shortUrl(url)} got ${response.status}; a streamed body cannot be replayed`);
+          } else {
+            // The response is returned as is when the strategy cannot renew, so its body is kept until then.
+            const renew = await config.auth
+              .onUnauthorized({ sentHeaders: headers, signal: controller.signal, status: response.status })
+              .catch((error: unknown) => {
+                throw controller.aborted ? controller.abortError() : error;
+              });
+            if (renew) {
+              await discard(response);
+              log(config.logger?.info, `${method} ${shortUrl(url)} got ${response.status}; credential renewed, replaying once`);
+              continue;
+            }
+          }
+        } else if (isRetryableStatus(response.status) && isIdempotent(method) && !streaming && retries < maxRetries) {
+          const delay = retryDelayFor(response.status, response.headers, retries, config.retryPolicy, random);
+          if (delay !== undefined) {
+            retries++;
+            await discard(response);
+            log(
+              config.logger?.warn,
+              `${method} ${shortUrl(url)} → ${response.status}; retry ${retries}/${maxRetries} in ${delay} ms`,
+            );
+            await pause(delay);
+            continue;
+          }
+        }
+        // The controller now belongs to the body: it ends when the body is read, cancelled or fails.
+        return guardResponse(response, { controller, method, url: url.toString(), secrets, maxBytes, retries });
+      }
+    } catch (error) {
+      controller.dispose();
+      throw error;
+    }
   }
 
-  /** A fetch with per-call options (signal, timeout, maxRetries, headers) bound. */
+  async function send(input: Request | string | URL, init: RequestInit | undefined, call: RequestOptions) {
+    return run(await prepare(input, init, call), call, call.maxRetries ?? config.maxRetries);
+  }
+
+  /**
+   * fetch + readBody, retrying an idempotent request with a replayable body whose response broke off
+   * mid-body (reset, truncation, body timeout) within the same `maxRetries` budget. A non-2xx answer
+   * throws its typed ApiError.
+   */
+  async function fetchAndRead(
+    input: Request | string | URL,
+    init: RequestInit | undefined,
+    kind: BodyKind,
+    options: ReadBodyOptions | undefined,
+    call: RequestOptions,
+  ): Promise<{ data: unknown; response: Response }> {
+    const prepared = await prepare(input, init, call);
+    const maxRetries = call.maxRetries ?? config.maxRetries;
+    const rereadable = isIdempotent(prepared.method) && prepared.body.kind !== "stream";
+    let spent = 0;
+    for (;;) {
+      const response = await run(prepared, call, maxRetries - spent);
+      spent += contextOf(response)?.retries ?? 0;
+      if (!response.ok) throw await responseError(response, options);
+      try {
+        return { data: await readBody(response, kind, options), response };
+      } catch (error) {
+        const midBody =
+          (error instanceof ConnectionError && error.status !== undefined) ||
+          (error instanceof TimeoutError && error.phase === "body");
+        if (!(midBody && rereadable && spent < maxRetries)) throw error;
+        const delay = backoffMs(spent++, random);
+        log(
+          config.logger?.warn,
+          `${prepared.method} ${shortUrl(prepared.url)}: the response body broke off; retry ${spent}/${maxRetries} in ${delay} ms`,
+        );
+        await wait(delay, call.signal);
+      }
+    }
+  }
+
+  /** A fetch with per-call options (signal, timeout, maxRetries, headers, secretValues) bound. */
   function withOptions(call: RequestOptions = {}): FetchLike {
     return (input, init) => send(input, init, call);
   }
 
-  return { fetch: withOptions({}), withOptions };
+  /** fetchAndRead with per-call options bound. */
+  function readerWithOptions(call: RequestOptions = {}): FetchAndRead {
+    return (input, init, kind, options) => fetchAndRead(input, init, kind, options, call);
+  }
+
+  return { fetch: withOptions({}), withOptions, fetchAndRead: readerWithOptions({}), readerWithOptions };
+}
+
+function resolveLocation(location: string, url: URL, method: string): URL {
+  let next: URL;
+  try {
+    next = new URL(location, url);
+  } catch {
+    throw new ConnectionError(`${method} ${shortUrl(url)} was redirected to an invalid URL`, method, redactUrl(url));
+  }
+  // data:, file:, javascript: … are never fetched on a server's say-so.
+  if (next.protocol !== "http:" && next.protocol !== "https:") {
+    throw new ConnectionError(
+      `${method} ${shortUrl(url)} was redirected to a ${next.protocol} URL; only http(s) redirects are followed`,
+      method,
+      redactUrl(url),
+    );
+  }
+  return next;
+}
+
+function streamRedirectError(method: string, url: URL): ConnectionError {
+  return new ConnectionError(
+    `${method} ${shortUrl(url)} was redirected, and a streamed request body is sent once and never replayed, so the redirect was not followed; send the body as a Blob or bytes to allow redirects, or use the final URL`,
+    method,
+    redactUrl(url),
+  );
+}
+
+function isUnexpectedRedirect(error: unknown): boolean {
+  const cause = (error as { cause?: { message?: unknown } })?.cause;
+  return /redirect/i.test(String(cause?.message ?? "")) || /redirect/i.test(String((error as Error)?.message ?? ""));
 }
 
 async function discard(response: Response): Promise<void> {
@@ -217,12 +374,6 @@ async function discard(response: Response): Promise<void> {
   } catch {
     // Nothing to free.
   }
-}
-
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  if (cause?.code) return `could not connect (${cause.code})`;
-  return error instanceof Error ? error.message : String(error);
 }
 
 function log(sink: ((message: string) => void) | undefined, message: string): void {

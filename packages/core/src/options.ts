@@ -1,7 +1,10 @@
 // Client and call options, validated at construction so that a mistake fails before any request.
 import type { AuthStrategy } from "./auth-strategy.js";
+import { describeValue } from "./describe-value.js";
 import { ConfigurationError } from "./errors.js";
+import { checkHeaders } from "./header-check.js";
 import type { Logger } from "./logger.js";
+import type { RetryPolicy } from "./retry-policy.js";
 
 export interface ClientOptions {
   /** The API's base URL. Optional where the vendor has one production URL. */
@@ -18,6 +21,13 @@ export interface ClientOptions {
   headers?: Record<string, string>;
   /** Receives one line per attempt, retry and re-authentication; secrets are redacted. */
   logger?: Logger;
+  /**
+   * Largest response body read into memory (JSON, text, error bodies); a larger one fails with
+   * ResponseTooLargeError. Streams are not limited. Default 64 MiB; 0 for no limit.
+   */
+  maxResponseBytes?: number;
+  /** The vendor's retry rules (e.g. never retry a 429 without Retry-After). */
+  retryPolicy?: RetryPolicy;
 }
 
 /** The last argument of every helper. */
@@ -26,9 +36,15 @@ export interface RequestOptions {
   timeout?: number;
   maxRetries?: number;
   headers?: Record<string, string>;
+  /**
+   * Secret values this call sends outside the auth strategy (a login's API key or password in the body),
+   * scrubbed from any error it raises.
+   */
+  secretValues?: readonly string[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 65_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_MAX_RETRIES = 2;
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
@@ -50,7 +66,7 @@ export function resolveBaseUrl(value: unknown, name: string, defaultBaseUrl?: st
   }
   if (typeof value !== "string" || value.trim() === "") {
     throw new ConfigurationError(
-      `${name}: \`baseUrl\` must be a non-empty absolute URL such as "https://api.example.com"; got ${JSON.stringify(value)}`,
+      `${name}: \`baseUrl\` must be a non-empty absolute URL such as "https://api.example.com"; got ${describeValue(value)}`,
     );
   }
   let url: URL;
@@ -84,25 +100,46 @@ export function resolveBaseUrl(value: unknown, name: string, defaultBaseUrl?: st
 
 /** Validates the numeric and structural options shared by every client and call. */
 export function validateCommonOptions(options: ClientOptions | RequestOptions, name: string): void {
-  if (options.timeout !== undefined && !(Number.isFinite(options.timeout) && options.timeout > 0)) {
+  if (typeof options !== "object" || options === null) {
+    throw new ConfigurationError(`${name}: options must be an object; got ${describeValue(options)}`);
+  }
+  const timeout: unknown = options.timeout;
+  if (timeout !== undefined && !(typeof timeout === "number" && Number.isFinite(timeout) && timeout > 0)) {
     throw new ConfigurationError(
-      `${name}: \`timeout\` must be a positive number of milliseconds; got ${options.timeout}`,
+      `${name}: \`timeout\` must be a positive number of milliseconds; got ${describeValue(timeout)}`,
     );
   }
-  const retries = options.maxRetries;
-  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0 && retries <= 10)) {
-    throw new ConfigurationError(`${name}: \`maxRetries\` must be a whole number from 0 to 10; got ${retries}`);
+  const retries: unknown = options.maxRetries;
+  if (retries !== undefined && !(Number.isInteger(retries) && (retries as number) >= 0 && (retries as number) <= 10)) {
+    throw new ConfigurationError(
+      `${name}: \`maxRetries\` must be a whole number from 0 to 10; got ${describeValue(retries)}`,
+    );
   }
-  if (options.headers !== undefined && (typeof options.headers !== "object" || options.headers === null)) {
-    throw new ConfigurationError(`${name}: \`headers\` must be an object of header names to string values`);
+  if (options.headers !== undefined) {
+    if (typeof options.headers !== "object" || options.headers === null || Array.isArray(options.headers)) {
+      throw new ConfigurationError(`${name}: \`headers\` must be an object of header names to string values`);
+    }
+    checkHeaders(options.headers, `${name}: \`headers\``);
+  }
+  const secrets: unknown = (options as RequestOptions).secretValues;
+  if (secrets !== undefined && !(Array.isArray(secrets) && secrets.every((s) => typeof s === "string"))) {
+    throw new ConfigurationError(`${name}: \`secretValues\` must be an array of strings`);
   }
 }
 
 export function validateClientOptions(options: ClientOptions, name: string): void {
-  if (typeof options !== "object" || options === null) {
-    throw new ConfigurationError(`${name}: options must be an object`);
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new ConfigurationError(`${name}: options must be an object; got ${describeValue(options)}`);
   }
   validateCommonOptions(options, name);
+  validateLogger(options.logger, name);
+  const max: unknown = options.maxResponseBytes;
+  if (max !== undefined && !(Number.isSafeInteger(max) && (max as number) >= 0)) {
+    throw new ConfigurationError(
+      `${name}: \`maxResponseBytes\` must be a whole number of bytes (0 for no limit); got ${describeValue(max)}`,
+    );
+  }
+  validateRetryPolicy(options.retryPolicy, name);
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new ConfigurationError(`${name}: \`fetch\` must be a function with the signature of globalThis.fetch`);
   }
@@ -117,4 +154,43 @@ export function requireNonEmpty(value: unknown, option: string, name: string, hi
     throw new ConfigurationError(`${name}: \`${option}\` must be a non-empty string${hint ? ` (${hint})` : ""}`);
   }
   return value;
+}
+
+const LOGGER_METHODS = ["debug", "info", "warn", "error"] as const;
+
+function validateLogger(logger: unknown, name: string): void {
+  if (logger === undefined) return;
+  const shape = "an object with debug/info/warn/error functions, such as console";
+  if (typeof logger !== "object" || logger === null) {
+    throw new ConfigurationError(`${name}: \`logger\` must be ${shape}; got ${describeValue(logger)}`);
+  }
+  const record = logger as Record<string, unknown>;
+  for (const method of LOGGER_METHODS) {
+    if (record[method] !== undefined && typeof record[method] !== "function") {
+      throw new ConfigurationError(`${name}: \`logger.${method}\` must be a function; got ${describeValue(record[method])}`);
+    }
+  }
+  if (!LOGGER_METHODS.some((method) => typeof record[method] === "function")) {
+    throw new ConfigurationError(`${name}: \`logger\` must be ${shape}; it has none of them`);
+  }
+}
+
+function validateRetryPolicy(policy: unknown, name: string): void {
+  if (policy === undefined) return;
+  if (typeof policy !== "object" || policy === null) {
+    throw new ConfigurationError(`${name}: \`retryPolicy\` must be an object; got ${describeValue(policy)}`);
+  }
+  const p = policy as Record<string, unknown>;
+  if (p.retryOn429WithoutRetryAfter !== undefined && typeof p.retryOn429WithoutRetryAfter !== "boolean") {
+    throw new ConfigurationError(`${name}: \`retryPolicy.retryOn429WithoutRetryAfter\` must be a boolean`);
+  }
+  const max = p.maxRetryAfterMs;
+  if (max !== undefined && !(typeof max === "number" && Number.isFinite(max) && max >= 0)) {
+    throw new ConfigurationError(
+      `${name}: \`retryPolicy.maxRetryAfterMs\` must be a number of milliseconds; got ${describeValue(max)}`,
+    );
+  }
+  if (p.delay !== undefined && typeof p.delay !== "function") {
+    throw new ConfigurationError(`${name}: \`retryPolicy.delay\` must be a function`);
+  }
 }

@@ -87,3 +87,67 @@ export function redactBody(value: unknown, depth = 0): unknown {
   }
   return out;
 }
+
+// Redaction by value: the wrapper knows the credential values it sent on an attempt (and a strategy or a
+// login flow may name more), so an echo of them anywhere in an error (a 5xx body quoting the request
+// headers, a vendor message, a response header) is replaced even where no field name gives it away.
+
+/** Values shorter than this are not scrubbed by value (they would mangle ordinary text); names still are. */
+export const MIN_SCRUBBED_LENGTH = 4;
+
+/** The strings to scrub for one credential header value: the value, its token part, Basic's decoded parts. */
+export function secretFormsOf(value: string): string[] {
+  const forms = [value];
+  const scheme = value.match(/^([A-Za-z][A-Za-z0-9_-]*) +(\S.*)$/);
+  if (scheme?.[2]) {
+    forms.push(scheme[2]);
+    if (scheme[1]?.toLowerCase() === "basic") forms.push(...basicParts(scheme[2]));
+  }
+  return forms.filter((f) => f.length >= MIN_SCRUBBED_LENGTH);
+}
+
+function basicParts(encoded: string): string[] {
+  try {
+    const decoded = atob(encoded);
+    const colon = decoded.indexOf(":");
+    return colon < 0 ? [decoded] : [decoded, decoded.slice(colon + 1)];
+  } catch {
+    return [];
+  }
+}
+
+/** `text` with every occurrence of each secret replaced by [REDACTED] (longest first). */
+export function scrubString(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of sortedSecrets(secrets)) {
+    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  }
+  return out;
+}
+
+/** A deep copy of a JSON-like value (or a Headers record) with secret values scrubbed from every string. */
+export function scrubValues<T>(value: T, secrets: readonly string[], depth = 0): T {
+  if (secrets.length === 0) return value;
+  if (typeof value === "string") return scrubString(value, secrets) as T;
+  if (depth > 20 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item) => scrubValues(item, secrets, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    out[scrubString(key, secrets)] = scrubValues(item, secrets, depth + 1);
+  }
+  return out as T;
+}
+
+function sortedSecrets(secrets: readonly string[]): string[] {
+  // Longest first, so "Bearer abc" is replaced whole before "abc" leaves "Bearer [REDACTED]" behind.
+  return secrets.filter((s) => s.length >= MIN_SCRUBBED_LENGTH).sort((a, b) => b.length - a.length);
+}
+
+/** Longest URL shown in a message; a 100 kB id must not make a 100 kB message. */
+export const MAX_URL_IN_MESSAGE = 200;
+
+/** The redacted URL, cut to MAX_URL_IN_MESSAGE characters with an ellipsis, for messages and logs. */
+export function shortUrl(url: string | URL): string {
+  const redacted = redactUrl(url);
+  return redacted.length > MAX_URL_IN_MESSAGE ? `${redacted.slice(0, MAX_URL_IN_MESSAGE - 1)}…` : redacted;
+}

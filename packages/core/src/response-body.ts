@@ -1,0 +1,134 @@
+// readBody: how generated operations and flows read a response, with every fault as a typed error that
+// carries status, the redacted URL and requestId, and never quotes the body:
+//   reset or truncation mid-body → ConnectionError · timeout → TimeoutError · caller abort → AbortError ·
+//   larger than maxBytes → ResponseTooLargeError · invalid JSON, HTML instead of JSON, empty or the wrong
+//   JSON shape → InvalidResponseError.
+// Empty bodies are the caller's call: `empty: "undefined"` where the spec documents no content (204), the
+// default "error" where data is expected; `expect: "object"` rejects `null` or a list where a record is due.
+import { AbortError, type ApiError, apiErrorFor, ConfigurationError, ConnectionError, DataclientsError } from "./errors.js";
+import { type JsonReadOptions, parseJsonBody } from "./json-body.js";
+import { describeNetworkError } from "./network-error.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./options.js";
+import { redactUrl, shortUrl } from "./redact.js";
+import { contextOf, type ResponseContext } from "./response-info.js";
+import { ResponseTooLargeError } from "./errors.js";
+
+export type BodyKind = "json" | "text" | "bytes";
+
+export interface ReadBodyOptions extends JsonReadOptions {
+  /** Cap on the bytes read into memory; default the client's `maxResponseBytes` (64 MiB); 0 for none. */
+  maxBytes?: number;
+}
+
+export function readBody(response: Response, kind: "json", options?: ReadBodyOptions): Promise<unknown>;
+export function readBody(response: Response, kind: "text", options?: ReadBodyOptions): Promise<string>;
+export function readBody(response: Response, kind: "bytes", options?: ReadBodyOptions): Promise<Uint8Array>;
+export function readBody(response: Response, kind: BodyKind, options?: ReadBodyOptions): Promise<unknown>;
+/** Reads the whole body as JSON, text or bytes (whatever the status), with typed errors. */
+export async function readBody(response: Response, kind: BodyKind, options: ReadBodyOptions = {}): Promise<unknown> {
+  const context = contextOf(response);
+  const bytes = await readBytes(response, options.maxBytes, context);
+  if (kind === "bytes") return bytes;
+  const text = new TextDecoder().decode(bytes);
+  if (kind === "text") return text;
+  return parseJsonBody(text, response, context, options);
+}
+
+/**
+ * The error to throw for a non-2xx response: the status's ApiError subclass with the body parsed (JSON, or
+ * text) and secrets scrubbed, or the typed failure of reading that body (ResponseTooLargeError, …).
+ */
+export async function responseError(response: Response, options: { maxBytes?: number } = {}): Promise<DataclientsError> {
+  const context = contextOf(response);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBytes(response, options.maxBytes, context);
+  } catch (error) {
+    if (error instanceof DataclientsError) return error;
+    throw error;
+  }
+  const text = new TextDecoder().decode(bytes);
+  let body: unknown = text === "" ? undefined : text;
+  try {
+    if (text !== "") body = JSON.parse(text);
+  } catch {
+    // Not JSON: keep the text (scrubbed and redacted by the error).
+  }
+  return apiErrorFor({
+    status: response.status,
+    statusText: response.statusText,
+    body,
+    method: context?.method ?? "REQUEST",
+    url: context?.url ?? response.url,
+    headers: response.headers,
+    secrets: context?.secrets,
+  }) satisfies ApiError;
+}
+
+async function readBytes(
+  response: Response,
+  maxBytes: number | undefined,
+  context: ResponseContext | undefined,
+): Promise<Uint8Array> {
+  if (response.bodyUsed) throw new ConfigurationError("readBody: the response body was already read");
+  const max = maxBytes ?? context?.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  try {
+    if (context?.limit) {
+      // A wrapper response: its guard enforces the cap and the timeout, and types every fault.
+      context.limit(max);
+      return new Uint8Array(await response.arrayBuffer());
+    }
+    return await readCapped(response, max, context);
+  } catch (error) {
+    throw bodyError(error, response, context);
+  }
+}
+
+/** Reads a response that did not come through the wrapper, stopping past `max` bytes. */
+async function readCapped(response: Response, max: number, context: ResponseContext | undefined): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (max > 0 && total > max) {
+      await reader.cancel().catch(() => {});
+      throw new ResponseTooLargeError(
+        {
+          status: response.status,
+          method: context?.method ?? "REQUEST",
+          url: context?.url ?? response.url,
+          headers: response.headers,
+        },
+        max,
+      );
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function bodyError(error: unknown, response: Response, context: ResponseContext | undefined): unknown {
+  if (error instanceof DataclientsError) return error;
+  const method = context?.method ?? "REQUEST";
+  const url = context?.url ?? response.url;
+  const requestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
+  if ((error as { name?: unknown })?.name === "AbortError") {
+    return new AbortError("the request was aborted by its AbortSignal while reading the body", { cause: error });
+  }
+  return new ConnectionError(
+    `${method} ${shortUrl(url)} answered ${response.status}, but the connection failed while reading the response body: ${describeNetworkError(error, true)}`,
+    method,
+    redactUrl(url),
+    { cause: error, status: response.status, requestId },
+  );
+}

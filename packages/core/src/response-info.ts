@@ -1,0 +1,35 @@
+// What the wrapper knows about each response it returns, kept beside the Response (not on it, so nothing
+// secret is reachable from the object a caller logs or inspects).
+
+export interface ResponseInfo {
+  method: string;
+  url: string;
+}
+
+export interface ResponseContext extends ResponseInfo {
+  /** Credential values sent on the attempt that produced it, and others the strategy or call named. */
+  secrets: readonly string[];
+  /** The client's cap on a buffered body (0: none). */
+  maxBytes: number;
+  /** Lowers the cap for the next buffered read (readBody's `maxBytes`). */
+  limit?: (maxBytes: number) => void;
+  /** Retries the wrapper already spent on this call (fetchAndRead shares the budget). */
+  retries: number;
+}
+
+const contexts = new WeakMap<Response, ResponseContext>();
+
+export function recordResponse(response: Response, context: ResponseContext): void {
+  contexts.set(response, context);
+}
+
+/** Internal: everything recorded for a response (never exported from the package). */
+export function contextOf(response: Response): ResponseContext | undefined {
+  return contexts.get(response);
+}
+
+/** The method and final URL that produced a response returned by the wrapper. */
+export function requestInfoOf(response: Response): ResponseInfo | undefined {
+  const context = contexts.get(response);
+  return context && { method: context.method, url: context.url };
+}
