@@ -1,5 +1,6 @@
 export type { AuthStrategy } from "@dataclients/core";
 export { bearer } from "./bearer.js";
+export { LoginFailedError, RenewalTimeoutError } from "./errors.js";
 export { header } from "./header.js";
 export { withSafeDescription } from "./inspect.js";
 export { createSession, type SessionAuth, type SessionOptions, type SessionTokens } from "./session.js";

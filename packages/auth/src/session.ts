@@ -1,7 +1,8 @@
 // The login/refresh session primitive that vendor flows (api-key exchange, password login) build on.
 // Single-flight: however many requests find the token expired at once, one renewal runs and all wait
 // for it. Each caller's AbortSignal stops only its own wait, never the shared renewal.
-import { ApiError, type AuthStrategy, raceAbort } from "@dataclients/core";
+import { ApiError, type AuthStrategy, DataclientsError, raceAbort } from "@dataclients/core";
+import { LoginFailedError, RenewalTimeoutError } from "./errors.js";
 import { withSafeDescription } from "./inspect.js";
 
 export interface SessionTokens {
@@ -27,6 +28,17 @@ export interface SessionOptions {
   headerPrefix?: string;
   /** Which refresh failures mean "log in again". Default: an ApiError with status 400, 401 or 403. */
   isRefreshRejected?(error: unknown): boolean;
+  /**
+   * Statuses that mean "the access token is no longer good, renew it and replay once". Default [401];
+   * a vendor that answers an expired token with 403 passes [401, 403].
+   */
+  renewOn?: readonly number[];
+  /**
+   * Longest a renewal (login or refresh) may take before its waiters fail with RenewalTimeoutError and the
+   * next request starts a new one; its `signal` aborts then. Default 300 000 ms (a login through the client
+   * is already bounded by the client's timeout and retries; this catches one that never settles).
+   */
+  renewalTimeout?: number;
   /** Clock, injectable for tests. */
   now?: () => number;
 }
@@ -48,6 +60,9 @@ interface State {
 }
 
 const DEFAULT_SKEW_SECONDS = 30;
+const DEFAULT_RENEWAL_TIMEOUT_MS = 300_000;
+// Headers.set would reject such a value with a TypeError that quotes it, i.e. the secret.
+const UNSENDABLE = /[\0\r\n]|[^\0-\u00ff]/;
 
 export function createSession(options: SessionOptions): SessionAuth {
   const now = options.now ?? Date.now;
@@ -55,19 +70,21 @@ export function createSession(options: SessionOptions): SessionAuth {
   const headerName = (options.headerName ?? "authorization").toLowerCase();
   const prefix = options.headerPrefix ?? (headerName === "authorization" ? "Bearer " : "");
   const isRefreshRejected = options.isRefreshRejected ?? defaultIsRefreshRejected;
+  const renewalTimeout = options.renewalTimeout ?? DEFAULT_RENEWAL_TIMEOUT_MS;
   let state: State | undefined;
   let renewal: Promise<State> | undefined;
 
   // Bumped by logout(): a renewal that started before it must not bring the old session back.
   let epoch = 0;
 
-  function store(tokens: SessionTokens, startedIn: number, previousRefresh?: State): State {
+  function store(tokens: SessionTokens, live: () => boolean, previousRefresh?: State): State {
     if (typeof tokens?.accessToken !== "string" || tokens.accessToken === "") {
-      throw new Error("session: the login or refresh response carried no access token");
+      throw new LoginFailedError("session: the login or refresh response carried no access token");
     }
-    // Headers.set would reject it with a TypeError that quotes the value, i.e. the secret.
-    if (/[\r\n\0]/.test(tokens.accessToken)) {
-      throw new Error("session: the login or refresh response carried an access token with a line break or NUL");
+    if (UNSENDABLE.test(tokens.accessToken)) {
+      throw new LoginFailedError(
+        "session: the login or refresh response carried an access token with a line break, NUL or a character above U+00FF, which cannot be sent in a header",
+      );
     }
     const at = now();
     const lifetimeMs = tokens.expiresIn === undefined ? Number.POSITIVE_INFINITY : tokens.expiresIn * 1000;
@@ -82,32 +99,53 @@ export function createSession(options: SessionOptions): SessionAuth {
           ? Number.POSITIVE_INFINITY
           : at + tokens.refreshExpiresIn * 1000,
     };
-    if (startedIn === epoch) state = next;
+    if (live()) state = next;
     return next;
   }
 
-  async function renew(signal: AbortSignal): Promise<State> {
+  async function renew(signal: AbortSignal, live: () => boolean): Promise<State> {
     const current = state;
-    const startedIn = epoch;
     if (options.refresh && current?.refreshToken && now() < current.refreshExpiresAt) {
       try {
-        return store(await options.refresh(current.refreshToken, { signal }), startedIn, current);
+        return store(await options.refresh(current.refreshToken, { signal }), live, current);
       } catch (error) {
-        if (!isRefreshRejected(error)) throw error;
+        if (!isRefreshRejected(error)) throw sessionFailure(error, "refresh");
         // The refresh token was revoked or expired server-side: fall back to a full login.
       }
     }
-    if (startedIn === epoch) state = undefined;
-    return store(await options.login({ signal }), startedIn);
+    if (live()) state = undefined;
+    let tokens: SessionTokens;
+    try {
+      tokens = await options.login({ signal });
+    } catch (error) {
+      throw sessionFailure(error, "login");
+    }
+    return store(tokens, live);
   }
 
   function renewOnce(): Promise<State> {
     if (!renewal) {
       const controller = new AbortController();
-      const flight: Promise<State> = renew(controller.signal).finally(() => {
-        // logout() may already have replaced this flight with a new one.
+      const startedIn = epoch;
+      let abandoned = false;
+      // A flight is live until logout() (a new epoch) or its own timeout; a late answer is not stored.
+      const live = () => !abandoned && startedIn === epoch;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const stuck = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+          abandoned = true;
+          const error = new RenewalTimeoutError(renewalTimeout);
+          controller.abort(error);
+          reject(error);
+        }, renewalTimeout);
+      });
+      const flight: Promise<State> = Promise.race([renew(controller.signal, live), stuck]).finally(() => {
+        clearTimeout(timer);
+        // logout() (or the timeout) may already have replaced this flight with a new one.
         if (renewal === flight) renewal = undefined;
       });
+      // The losing side of the race must not become an unhandled rejection.
+      stuck.catch(() => {});
       renewal = flight;
     }
     return renewal;
@@ -122,6 +160,7 @@ export function createSession(options: SessionOptions): SessionAuth {
   const session: SessionAuth = {
     kind: "session",
     headerNames: [headerName],
+    renewOn: options.renewOn ?? [401],
     async authenticate(headers, { signal }) {
       headers.set(headerName, `${prefix}${await getAccessToken({ signal })}`);
     },
@@ -133,6 +172,8 @@ export function createSession(options: SessionOptions): SessionAuth {
       await raceAbort(renewOnce(), signal);
       return true;
     },
+    // The refresh token never goes into a header, so the wrapper would not know to scrub an echo of it.
+    secretValues: () => (state ? [state.accessToken, state.refreshToken].filter((v): v is string => !!v) : []),
     getAccessToken,
     invalidate() {
       if (state) state.accessExpiresAt = Number.NEGATIVE_INFINITY;
@@ -144,6 +185,20 @@ export function createSession(options: SessionOptions): SessionAuth {
     },
   };
   return withSafeDescription(session, "[AuthStrategy session]");
+}
+
+/**
+ * What a failed login or refresh becomes: core's errors (already redacted) pass through; anything else
+ * (a SyntaxError quoting the token exchange's body, a vendor flow's plain Error) becomes a LoginFailedError
+ * that names only the error's kind.
+ */
+function sessionFailure(error: unknown, step: "login" | "refresh"): unknown {
+  if (error instanceof DataclientsError) return error;
+  if (error instanceof SyntaxError) {
+    return new LoginFailedError(`session: the ${step} response was not valid JSON`);
+  }
+  const kind = error instanceof Error ? error.name : typeof error;
+  return new LoginFailedError(`session: ${step} failed (${kind}); the original error is not kept, as it may quote a secret`);
 }
 
 function defaultIsRefreshRejected(error: unknown): boolean {

@@ -1,7 +1,7 @@
 // The bridge from openapi-fetch's `{ data, error, response }` to "return data or throw a typed error".
 import type { Middleware } from "openapi-fetch";
 import { apiErrorFor } from "./errors.js";
-import { requestInfoOf } from "./fetch-wrapper.js";
+import { contextOf } from "./response-info.js";
 
 interface FetchResult<T> {
   data?: T;
@@ -13,7 +13,7 @@ interface FetchResult<T> {
 export function unwrap<T>(result: FetchResult<T>): T {
   const { response } = result;
   if (response.ok) return result.data as T;
-  const info = requestInfoOf(response);
+  const info = contextOf(response);
   throw apiErrorFor({
     status: response.status,
     statusText: response.statusText,
@@ -21,6 +21,8 @@ export function unwrap<T>(result: FetchResult<T>): T {
     method: info?.method ?? "REQUEST",
     url: info?.url ?? response.url,
     headers: response.headers,
+    // The credentials sent on that attempt: an error body that echoes them is scrubbed.
+    secrets: info?.secrets,
   });
 }
 
@@ -39,7 +41,7 @@ export function throwOnError(): Middleware {
       } catch {
         // Not JSON: keep the text.
       }
-      const info = requestInfoOf(response);
+      const info = contextOf(response);
       throw apiErrorFor({
         status: response.status,
         statusText: response.statusText,
@@ -47,6 +49,7 @@ export function throwOnError(): Middleware {
         method: info?.method ?? request.method,
         url: info?.url ?? request.url,
         headers: response.headers,
+        secrets: info?.secrets,
       });
     },
   };
