@@ -1,5 +1,5 @@
 // One `vitest run` for the whole repo: unit (injected fetch, no server), types (expectTypeOf) and
-// contract (every operation against the Prism mocks, started once in global setup on free ports).
+// contract (every operation against the Prism mocks, started once per run in global setup on free ports).
 // Workspace packages resolve to their src, so tests never run against a stale dist.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -52,8 +52,9 @@ export default defineConfig({
         },
       },
       {
-        // The clients bundled from src and run in headless Chromium against mocks of their own; skipped (not
-        // passed) without /usr/bin/chromium. Only the contract project's traffic is recorded as operation coverage.
+        // The clients bundled from src and run in headless Chromium against the same mocks as the contract project
+        // (test/setup/mocks.ts shares one Prism per vendor between both, each project on its own entrance port);
+        // skipped (not passed) without /usr/bin/chromium. Only the contract project's traffic counts as coverage.
         extends: true,
         test: {
           name: "browser",

@@ -1,12 +1,15 @@
 // Which documented operations and status codes the contract tests exercised. The mock proxy reports every
 // request Prism answered; these helpers map each one back to its operation in the spec.
 import { isObject, loadSpec, resolveRefs } from "./load-spec.js";
+import { pathTemplates, templateMatcher } from "./path-templates.js";
 import type { Vendor } from "./registry.js";
 import { collectOperations, type SpecOperation } from "./spec-operations.js";
 
 export interface DocumentedOperation extends SpecOperation {
   /** Status codes the spec documents for the operation (ranges such as 4XX and `default` left out). */
   statuses: string[];
+  /** Path parameters declared `x-dataclients-path: multi-segment` (they may hold a literal `/`). */
+  multiSegment: string[];
 }
 
 /** vendor dir → operationId → status codes seen */
@@ -14,6 +17,7 @@ export type CoverageReport = Record<string, Record<string, string[]>>;
 
 export function documentedOperations(vendor: Vendor, repoRoot: string): DocumentedOperation[] {
   const spec = loadSpec(vendor.specPath, repoRoot);
+  const templates = pathTemplates(spec);
   return collectOperations(spec).map((operation) => {
     const item = resolveRefs(
       spec,
@@ -23,28 +27,26 @@ export function documentedOperations(vendor: Vendor, repoRoot: string): Document
     );
     const raw = isObject(item.value) ? item.value[operation.method.toLowerCase()] : undefined;
     const responses = isObject(raw) && isObject(raw.responses) ? Object.keys(raw.responses) : [];
-    return { ...operation, statuses: responses.filter((code) => /^\d{3}$/.test(code)) };
+    const template = templates.find((t) => t.method === operation.method && t.path === operation.path);
+    return {
+      ...operation,
+      statuses: responses.filter((code) => /^\d{3}$/.test(code)),
+      multiSegment: template?.multiSegment ?? [],
+    };
   });
 }
 
-/** A matcher from a concrete request to the operation whose path template fits it best (most literal text). */
+/**
+ * A matcher from a concrete request to the operation whose path template fits it best (most literal text). A
+ * multi-segment parameter matches its value in both forms, `a/b.csv` and `a%2Fb.csv`.
+ */
 export function operationMatcher(operations: DocumentedOperation[]) {
-  const compiled = operations.map((operation) => ({
-    operation,
-    pattern: new RegExp(
-      `^${operation.path
-        .split(/\{[^}]+\}/)
-        .map(escapeRegExp)
-        .join("[^/]+")}/?$`,
-    ),
-    literal: operation.path.replace(/\{[^}]+\}/g, "").length,
-  }));
-  return (method: string, path: string): DocumentedOperation | undefined =>
-    compiled
-      .filter((c) => c.operation.method === method.toUpperCase() && c.pattern.test(path))
-      .sort((a, b) => b.literal - a.literal)[0]?.operation;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const byTemplate = new Map(operations.map((o) => [`${o.method} ${o.path}`, o]));
+  const match = templateMatcher(
+    operations.map((o) => ({ method: o.method, path: o.path, multiSegment: o.multiSegment ?? [] })),
+  );
+  return (method: string, path: string): DocumentedOperation | undefined => {
+    const found = match(method, path);
+    return found && byTemplate.get(`${found.template.method} ${found.template.path}`);
+  };
 }

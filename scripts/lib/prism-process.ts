@@ -1,11 +1,16 @@
 // Prism as a child process: started on an internal port behind the proxy, probed until it answers, and stopped
 // with everything it forked. No Prism outlives the process that started it (see WATCHDOG and installExitHook).
+// Two modes: `prism mock --errors` (answers from the spec's examples; an invalid request fails loudly), and
+// `prism proxy <spec> <upstream>` in front of the real service, deliberately without --errors: with it Prism
+// turns an answer that breaks the spec into a 500, which clients then retry; without it the real answer
+// passes through and the violations arrive in the `sl-violations` header.
 import { type ChildProcess, spawn } from "node:child_process";
 import { get } from "node:http";
 import { createRequire } from "node:module";
-import { type AddressInfo, createServer as createNetServer } from "node:net";
+import { type AddressInfo, connect, createServer as createNetServer } from "node:net";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { createInterface } from "node:readline";
+import { PROXY_HEADER } from "./proxy-http.js";
 import type { Vendor } from "./registry.js";
 
 const READY_TIMEOUT_MS = 20_000;
@@ -13,8 +18,8 @@ const POLL_INTERVAL_MS = 100;
 const STOP_GRACE_MS = 3_000;
 const TAIL_LINES = 20;
 const INTERNAL_PORT_ATTEMPTS = 3;
-/** Marks responses the proxy writes itself, so the readiness probe can tell them from Prism's. */
-export const PROXY_HEADER = "x-mock-proxy";
+
+export { PROXY_HEADER };
 /** A path no spec defines: Prism answers it with a 404 of its own, which proves it is up. */
 export const PROBE_PATH = "/__mock_ready__";
 
@@ -27,6 +32,9 @@ const WATCHDOG = `data:text/javascript,${encodeURIComponent(
 const livePrisms = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
+/** `mock`: answers from the spec; `proxy`: forwards to `upstream` (an absolute URL, base path included). */
+export type PrismMode = { kind: "mock" } | { kind: "proxy"; upstream: string };
+
 export interface StartedPrism {
   child: ChildProcess;
   exited: Promise<number | null>;
@@ -37,17 +45,21 @@ export async function startPrismBehind(
   upstream: { port: number },
   origin: string,
   log: ((line: string) => void) | undefined,
+  mode: PrismMode = { kind: "mock" },
 ): Promise<StartedPrism> {
   for (let attempt = 1; ; attempt++) {
     // Another process may grab the free port before Prism binds it; Prism then exits with EADDRINUSE: retry.
     upstream.port = await freePort();
     const output: string[] = [];
-    const prism = spawnPrism(vendor, upstream.port, (line) => {
+    const prism = spawnPrism(vendor, upstream.port, mode, (line) => {
       output.push(line);
       if (output.length > 200) output.shift();
       if (!line.includes(PROBE_PATH)) log?.(line);
     });
-    const outcome = await waitUntilReady(`${origin}${vendor.basePath}${PROBE_PATH}`, prism.exited);
+    // In proxy mode an HTTP probe would reach the real service: there, Prism listening is enough.
+    const probeOnce =
+      mode.kind === "mock" ? () => probe(`${origin}${vendor.basePath}${PROBE_PATH}`) : () => probeTcp(upstream.port);
+    const outcome = await waitUntilReady(probeOnce, prism.exited);
     if (outcome === "ready") return prism;
 
     await stopPrism(prism.child, prism.exited);
@@ -63,9 +75,13 @@ export async function startPrismBehind(
   }
 }
 
-function spawnPrism(vendor: Vendor, port: number, onLine: (line: string) => void): StartedPrism {
+function spawnPrism(vendor: Vendor, port: number, mode: PrismMode, onLine: (line: string) => void): StartedPrism {
   // --no-multiprocess: Prism otherwise forks a cluster worker whenever NODE_ENV=production.
-  const args = ["mock", "--errors", "--no-multiprocess", "-h", "127.0.0.1", "-p", String(port), vendor.specPath];
+  const common = ["--no-multiprocess", "-h", "127.0.0.1", "-p", String(port)];
+  const args =
+    mode.kind === "mock"
+      ? ["mock", "--errors", ...common, vendor.specPath]
+      : ["proxy", ...common, vendor.specPath, mode.upstream];
   const child = spawn(process.execPath, ["--import", WATCHDOG, prismEntry(), ...args], {
     // Own process group: close() kills Prism and anything it forks in one signal.
     detached: process.platform !== "win32",
@@ -104,7 +120,7 @@ function prismEntry(): string {
 
 /** Polls through the proxy until Prism itself answers (any status), Prism exits, or the deadline passes. */
 async function waitUntilReady(
-  probeUrl: string,
+  probeOnce: () => Promise<boolean>,
   exited: Promise<number | null>,
 ): Promise<"ready" | "exited" | "timeout"> {
   let hasExited = false;
@@ -113,7 +129,7 @@ async function waitUntilReady(
   });
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    const answered = await Promise.race([probe(probeUrl), exited.then(() => false)]);
+    const answered = await Promise.race([probeOnce(), exited.then(() => false)]);
     if (hasExited) return "exited";
     if (answered) return "ready";
     await Promise.race([sleep(POLL_INTERVAL_MS), exited]);
@@ -129,6 +145,18 @@ function probe(url: string): Promise<boolean> {
     });
     req.on("timeout", () => req.destroy());
     req.on("error", () => resolve(false));
+  });
+}
+
+function probeTcp(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port, timeout: 2_000 }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on("timeout", () => socket.destroy());
+    socket.on("error", () => resolve(false));
+    socket.on("close", () => resolve(false));
   });
 }
 
@@ -187,7 +215,7 @@ function outputTail(lines: string[]): string {
   const kept: string[] = [];
   let usage: "no" | "yes" | "options" = "no";
   for (const line of lines) {
-    if (/^prism mock </.test(line)) usage = "yes";
+    if (/^prism (mock|proxy) </.test(line)) usage = "yes";
     if (usage === "yes" && line === "Options:") usage = "options";
     else if (usage === "options" && line.trim() === "") usage = "no";
     else if (usage === "no" && line.trim() !== "") kept.push(line);

@@ -64,7 +64,7 @@ export function loadRegistry(root = repoRoot): Vendor[] {
     apis?: Record<string, { root: string; "x-display-name"?: string }>;
   };
   const apis = config.apis ?? {};
-  return Object.entries(apis).map(([dir, entry]) => {
+  const vendors = Object.entries(apis).map(([dir, entry]) => {
     const specPath = join(root, entry.root);
     const displayName = entry["x-display-name"];
     if (!displayName) throw new Error(`redocly.yaml: apis.${dir} needs x-display-name`);
@@ -90,6 +90,22 @@ export function loadRegistry(root = repoRoot): Vendor[] {
       basePath: mockUrl.pathname.replace(/\/+$/, ""),
     };
   });
+  rejectSharedPorts(vendors);
+  return vendors;
+}
+
+// Two mocks cannot listen on one port: `pnpm mock` would start one and fail on the other.
+function rejectSharedPorts(vendors: Vendor[]): void {
+  const byPort = new Map<number, Vendor>();
+  for (const vendor of vendors) {
+    const other = byPort.get(vendor.mockPort);
+    if (other) {
+      throw new Error(
+        `redocly.yaml: ${other.dir} and ${vendor.dir} both put their mock on port ${vendor.mockPort} (the http://127.0.0.1:<port> server entry of their specs); give each vendor its own port`,
+      );
+    }
+    byPort.set(vendor.mockPort, vendor);
+  }
 }
 
 export function findVendor(dir: string, root = repoRoot): Vendor {

@@ -18,6 +18,8 @@ const acmeSpec = {
   openapi: "3.1.0",
   info: { title: "Acme", version: "1.0.0" },
   servers,
+  // The headers paging style (GitLab's X-Page / X-Next-Page / Link), as the DataOps.live spec declares it.
+  "x-dataclients-paging": { style: "headers", page: "page", size: "per_page" },
   paths: {
     "/things": {
       get: {
@@ -103,7 +105,12 @@ const acmeSpec = {
 };
 
 // Prism refuses a document without operations: a reliable way to make it exit during start-up.
-const brokenSpec = { openapi: "3.1.0", info: { title: "Broken", version: "1.0.0" }, servers, paths: {} };
+const brokenSpec = {
+  openapi: "3.1.0",
+  info: { title: "Broken", version: "1.0.0" },
+  servers: [servers[0], { url: "http://127.0.0.1:4998/api/v9" }],
+  paths: {},
+};
 
 let root: string;
 let acme: Vendor;

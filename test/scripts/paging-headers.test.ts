@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type HeaderMap, rewritePagingHeaders } from "../../scripts/lib/paging-headers.js";
+import { type HeaderMap, rewritePagingHeaders } from "../../scripts/lib/paging/headers.js";
 
 const base = "http://127.0.0.1:4014/api/v4/projects";
 // What Prism sends for every request: the spec's one example per header.
