@@ -52,7 +52,7 @@ export function parseJsonBody(
       response,
       context,
       "unexpected-content-type",
-      `JSON was expected and the body is ${contentType.split(";")[0]?.trim()} (${text.length} characters; a proxy, login or error page?)`,
+      `JSON was expected and the body is ${contentType.split(";")[0]?.trim()} (${text.length} characters; a proxy, sign-in or error page?)`,
     );
   }
   let value: unknown;
