@@ -26,6 +26,7 @@ const CORE_TYPES = [
   "BinaryBody",
   "BodyOf",
   "Download",
+  "FormatBody",
   "ListItemOf",
   "ListOptions",
   "PageIterator",
@@ -43,7 +44,10 @@ function descriptor(operation: SpecOperation): string {
   const { shape } = operation;
   const fields = [`method: ${q(operation.method)}`, `path: ${q(operation.path)}`];
   if (shape.pathParams.length) {
-    fields.push(`params: [${shape.pathParams.map((p) => `[${q(p.name)}, ${q(p.encoding)}]`).join(", ")}]`);
+    const params = shape.pathParams.map((p) =>
+      p.minimum === undefined ? `[${q(p.name)}, ${q(p.encoding)}]` : `[${q(p.name)}, ${q(p.encoding)}, ${p.minimum}]`,
+    );
+    fields.push(`params: [${params.join(", ")}]`);
   }
   if (shape.query) fields.push(`query: ${q(shape.query.styles)}`);
   if (shape.body) {
@@ -58,39 +62,45 @@ function descriptor(operation: SpecOperation): string {
   return `  ${operation.operationId}: { ${fields.join(", ")} },`;
 }
 
-function bodyType(operation: SpecOperation): string {
+// With several formats the body's type follows the `format` option: JSON fields by default, form fields (the
+// spec's bracketed keys) only when a form format is chosen.
+function bodyType(operation: SpecOperation, formats: readonly string[]): string {
   const body = operation.shape.body;
   if (!body) return "never";
   const op = `Op[${q(operation.operationId)}]`;
-  const structured = body.media.filter((media) => JSON_MEDIA.test(media) || FORMATS[media]);
-  const types = structured.map((media) => `BodyOf<${op}, ${q(media)}>`);
-  if (structured.length < body.media.length) types.push("BinaryBody");
-  return types.join(" | ");
+  const of = (media: string) => `BodyOf<${op}, ${q(media)}>`;
+  const binary = body.media.some((media) => !JSON_MEDIA.test(media) && !FORMATS[media]) ? ["BinaryBody"] : [];
+  if (formats.length > 1) {
+    const json = body.media.filter((media) => JSON_MEDIA.test(media)).map(of);
+    const form = body.media.filter((media) => !JSON_MEDIA.test(media) && FORMATS[media]).map(of);
+    return `FormatBody<F, ${[...json, ...binary].join(" | ") || "never"}, ${form.join(" | ") || "never"}>`;
+  }
+  const structured = body.media.filter((media) => JSON_MEDIA.test(media) || FORMATS[media]).map(of);
+  return [...structured, ...binary].join(" | ");
 }
 
 function signature(operation: SpecOperation, paging: PagingConfig | undefined): string {
   const { shape, operationId } = operation;
   const op = `Op[${q(operationId)}]`;
   const args = shape.pathParams.map((param) =>
-    param.encoding === "id-or-path" ? `${param.name}: number | string` : `${param.name}: PathParamOf<${op}, ${q(param.name)}>`,
+    param.encoding === "id-or-path"
+      ? `${param.name}: number | string`
+      : `${param.name}: PathParamOf<${op}, ${q(param.name)}>`,
   );
   const { query, body } = shape;
+  const formats = (body?.media ?? []).map((media) => FORMATS[media]).filter((format) => format !== undefined);
   if (query && body) {
     const required = query.required || body.required;
     args.push(
-      `input${required ? "" : "?"}: { query${query.required ? "" : "?"}: QueryOf<${op}>; body${body.required ? "" : "?"}: ${bodyType(operation)} }`,
+      `input${required ? "" : "?"}: { query${query.required ? "" : "?"}: QueryOf<${op}>; body${body.required ? "" : "?"}: ${bodyType(operation, formats)} }`,
     );
   } else if (query) {
     args.push(`query${query.required ? "" : "?"}: QueryOf<${op}>`);
   } else if (body) {
-    args.push(`body${body.required ? "" : "?"}: ${bodyType(operation)}`);
+    args.push(`body${body.required ? "" : "?"}: ${bodyType(operation, formats)}`);
   }
-  const formats = (body?.media ?? []).map((media) => FORMATS[media]).filter(Boolean);
-  const options = operation.paged
-    ? "ListOptions"
-    : formats.length > 1
-      ? `WriteOptions<${formats.map(q).join(" | ")}>`
-      : "RequestOptions";
+  const generic = formats.length > 1 ? `<F extends ${formats.map(q).join(" | ")} = ${q(formats[0])}>` : "";
+  const options = operation.paged ? "ListOptions" : generic ? "WriteOptions<F>" : "RequestOptions";
   args.push(`options?: ${options}`);
   let result: string;
   if (operation.paged) {
@@ -106,7 +116,7 @@ function signature(operation: SpecOperation, paging: PagingConfig | undefined): 
     `   * \`${operation.method} ${commentSafe(operation.path)}\`${operation.paged ? " (a list: iterate it, `.pages()` or `.toArray()`)" : ""}`,
     `   */`,
   ];
-  return [...doc, `  ${operationId}(${args.join(", ")}): ${result};`].join("\n");
+  return [...doc, `  ${operationId}${generic}(${args.join(", ")}): ${result};`].join("\n");
 }
 
 /** Returns the complete text of operations.ts. `operations` must already be sorted. */
@@ -145,7 +155,10 @@ export function renderOperationsModule(input: OperationsModuleInput): string {
   if (enums.length) {
     lines.push("");
     for (const [name, values] of enums) {
-      lines.push(`/** The values of \`${name}\` the spec allows. */`, `export const ${name}Values = ${q(values)} as const;`);
+      lines.push(
+        `/** The values of \`${name}\` the spec allows. */`,
+        `export const ${name}Values = ${q(values)} as const;`,
+      );
     }
   }
   lines.push("");

@@ -15,6 +15,8 @@ export interface PathParamShape {
   encoding: PathEncoding;
   /** The spec's `example`, used by the generated contract test. */
   example: unknown;
+  /** For `type: integer` parameters: the smallest id accepted (the schema's `minimum`, else 1: ids are positive). */
+  minimum?: number;
 }
 
 export interface QueryShape {
@@ -65,10 +67,12 @@ function parametersOf(spec: LoadedSpec, item: Resolved, operation: Resolved): Re
     [operation, (operation.value as Record<string, unknown>).parameters],
   ] as const) {
     if (list === undefined) continue;
-    if (!Array.isArray(list)) throw specError(owner.document.label, [...owner.segments, "parameters"], "must be a list");
+    if (!Array.isArray(list))
+      throw specError(owner.document.label, [...owner.segments, "parameters"], "must be a list");
     list.forEach((raw, index) => {
       const parameter = resolveRefs(spec, raw, owner.document, [...owner.segments, "parameters", String(index)]);
-      if (!isObject(parameter.value)) throw specError(parameter.document.label, parameter.segments, "must be a mapping");
+      if (!isObject(parameter.value))
+        throw specError(parameter.document.label, parameter.segments, "must be a mapping");
       byKey.set(`${parameter.value.in}:${parameter.value.name}`, parameter);
     });
   }
@@ -114,7 +118,8 @@ function pathParamsOf(path: string, parameters: Resolved[], operation: Resolved)
       const value = p.value as Record<string, unknown>;
       return value.in === "path" && value.name === name;
     });
-    if (!found) throw specError(operation.document.label, operation.segments, `path parameter {${name}} is not declared`);
+    if (!found)
+      throw specError(operation.document.label, operation.segments, `path parameter {${name}} is not declared`);
     const value = found.value as Record<string, unknown>;
     const encoding = value["x-dataclients-path"] ?? "segment";
     if (!PATH_ENCODINGS.includes(encoding as PathEncoding)) {
@@ -131,7 +136,9 @@ function pathParamsOf(path: string, parameters: Resolved[], operation: Resolved)
       (isObject(named) ? named.value : undefined) ??
       schema.example ??
       (Array.isArray(schema.examples) ? schema.examples[0] : undefined);
-    return { name, encoding: encoding as PathEncoding, example };
+    const integer = schema.type === "integer";
+    const minimum = typeof schema.minimum === "number" ? schema.minimum : 1;
+    return { name, encoding: encoding as PathEncoding, example, ...(integer ? { minimum } : {}) };
   });
 }
 
@@ -154,7 +161,8 @@ function bodyOf(ctx: Ctx, raw: unknown): { body?: BodyShape } {
   const value = requestBody.value as Record<string, unknown>;
   const content = isObject(value.content) ? value.content : {};
   const media = Object.keys(content);
-  if (media.length === 0) throw specError(requestBody.document.label, requestBody.segments, "a request body needs content");
+  if (media.length === 0)
+    throw specError(requestBody.document.label, requestBody.segments, "a request body needs content");
   const body: BodyShape = { media, required: value.required === true };
   const jsonMedia = media.find((type) => JSON_MEDIA.test(type));
   if (jsonMedia) {
@@ -164,11 +172,12 @@ function bodyOf(ctx: Ctx, raw: unknown): { body?: BodyShape } {
           .value
       : undefined;
     const type = isObject(schema) ? schema.type : undefined;
-    body.json = type === "object" || (isObject(schema) && isObject(schema.properties))
-      ? "object"
-      : type === "array"
-        ? "array"
-        : "any";
+    body.json =
+      type === "object" || (isObject(schema) && isObject(schema.properties))
+        ? "object"
+        : type === "array"
+          ? "array"
+          : "any";
   }
   return { body };
 }
@@ -202,18 +211,28 @@ export function pagingOf(spec: LoadedSpec): PagingConfig | undefined {
     throw specError(spec.root.label, [...at, "style"], 'must be "headers", "envelope" or "body"');
   }
   for (const key of ["page", "size"] as const) {
-    if (typeof raw[key] !== "string" || raw[key] === "") throw specError(spec.root.label, [...at, key], "must be a name");
+    if (typeof raw[key] !== "string" || raw[key] === "")
+      throw specError(spec.root.label, [...at, key], "must be a name");
   }
   if (raw.style === "envelope" && (typeof raw.items !== "string" || typeof raw.next !== "string")) {
     throw specError(spec.root.label, at, "an envelope style names its `items` and `next` fields");
   }
-  const config: PagingConfig = { style: raw.style as PagingConfig["style"], page: raw.page as string, size: raw.size as string };
+  const config: PagingConfig = {
+    style: raw.style as PagingConfig["style"],
+    page: raw.page as string,
+    size: raw.size as string,
+  };
   for (const key of ["items", "next", "total"] as const) if (typeof raw[key] === "string") config[key] = raw[key];
   return config;
 }
 
 /** The maximum of a list operation's page-size parameter, when the spec gives one. */
-export function pageSizeMaximum(spec: LoadedSpec, item: Resolved, operation: Resolved, size: string): number | undefined {
+export function pageSizeMaximum(
+  spec: LoadedSpec,
+  item: Resolved,
+  operation: Resolved,
+  size: string,
+): number | undefined {
   const parameter = parametersOf(spec, item, operation).find((p) => {
     const value = p.value as Record<string, unknown>;
     return value.in === "query" && value.name === size;
@@ -225,7 +244,13 @@ export function pageSizeMaximum(spec: LoadedSpec, item: Resolved, operation: Res
 }
 
 /** Whether a GET declares the paging style's page parameter in its query: the list operations. */
-export function isPagedList(spec: LoadedSpec, item: Resolved, operation: Resolved, method: string, paging?: PagingConfig): boolean {
+export function isPagedList(
+  spec: LoadedSpec,
+  item: Resolved,
+  operation: Resolved,
+  method: string,
+  paging?: PagingConfig,
+): boolean {
   if (!paging || paging.style === "body" || method !== "GET") return false;
   return parametersOf(spec, item, operation).some((p) => {
     const value = p.value as Record<string, unknown>;

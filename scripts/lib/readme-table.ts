@@ -5,7 +5,7 @@ export const OPERATIONS_START = "<!-- operations:start -->";
 export const OPERATIONS_END = "<!-- operations:end -->";
 
 /** A Markdown table with padded columns, the layout Biome's Markdown formatter keeps. */
-export function renderOperationsTable(operations: readonly SpecOperation[]): string {
+export function renderOperationsTable(operations: ReadonlyArray<Omit<SpecOperation, "shape" | "paged">>): string {
   const header = ["operation", "method", "path", "summary"];
   const rows = operations.map((operation) => [
     `\`${cell(operation.operationId)}\``,

@@ -78,7 +78,9 @@ function enumValues(schema: unknown): (string | number)[] | undefined {
   if (!isObject(schema)) return undefined;
   const list = Array.isArray(schema.enum) ? schema.enum : isObject(schema.items) ? schema.items.enum : undefined;
   if (!Array.isArray(list)) return undefined;
-  const values = list.filter((value): value is string | number => typeof value === "string" || typeof value === "number");
+  const values = list.filter(
+    (value): value is string | number => typeof value === "string" || typeof value === "number",
+  );
   return values.length ? values : undefined;
 }
 

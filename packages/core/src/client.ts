@@ -1,7 +1,7 @@
 // createApiClient: what every vendor facade starts from. Validates options, resolves the base URL,
 // and gives back the typed openapi-fetch client wired to the fetch wrapper.
 import createClient, { type Client } from "openapi-fetch";
-import { createFetchWrapper } from "./fetch-wrapper.js";
+import { createFetchWrapper, type FetchLike } from "./fetch-wrapper.js";
 import {
   type ClientOptions,
   DEFAULT_MAX_RETRIES,
@@ -30,6 +30,8 @@ export interface ApiClient<Paths extends PathsObject> {
   baseUrl: string;
   /** The options to spread into an openapi-fetch call so per-call options take effect. */
   requestInit(call?: RequestOptions): { fetch: typeof globalThis.fetch; signal?: AbortSignal };
+  /** The fetch wrapper with per-call options bound (what generated methods send through). */
+  fetchFor(call: RequestOptions): FetchLike;
 }
 
 export function createApiClient<Paths extends PathsObject>(
@@ -59,5 +61,6 @@ export function createApiClient<Paths extends PathsObject>(
       const fetch = wrapper.withOptions(call) as typeof globalThis.fetch;
       return call.signal ? { fetch, signal: call.signal } : { fetch };
     },
+    fetchFor: (call) => wrapper.withOptions(call),
   };
 }

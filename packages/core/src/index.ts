@@ -1,5 +1,7 @@
 export type { AuthContext, AuthStrategy, UnauthorizedContext } from "./auth-strategy.js";
 export { type ApiClient, type ApiClientMeta, createApiClient, type PathsObject } from "./client.js";
+export { type Download, downloadOf, filenameFrom, toDownload } from "./download.js";
+export { type BinaryBody, type BodyDescriptor, type BodyFormat, encodeBody } from "./encode-body.js";
 export {
   AbortError,
   ApiError,
@@ -30,6 +32,22 @@ export {
 } from "./form-encoding.js";
 export { parseLinkHeader } from "./link-header.js";
 export type { Logger } from "./logger.js";
+export { type ClassifyResponse, readJson, readResponse, throwForStatus } from "./operation-response.js";
+export type {
+  BodyOf,
+  FormatBody,
+  HttpMethod,
+  ListItemOf,
+  ListOptions,
+  OperationDescriptor,
+  OperationTable,
+  PagingDescriptor,
+  PathParamOf,
+  QueryOf,
+  SuccessBody,
+  WriteOptions,
+} from "./operation-types.js";
+export { bindOperations, type CallOptions, callOperation, type OperationContext } from "./operations.js";
 export {
   type ClientOptions,
   DEFAULT_MAX_RETRIES,
@@ -48,6 +66,7 @@ export {
   type PaginateOptions,
   paginate,
 } from "./paginate.js";
+export { type EnvelopeFields, paginateByEnvelope } from "./paginate-by-envelope.js";
 export {
   checkPageSize,
   type HeaderPageFetcher,
@@ -56,8 +75,20 @@ export {
   type PaginateByHeadersOptions,
   paginateByHeaders,
 } from "./paginate-by-headers.js";
-export { type PollOptions, PollTimeoutError, pollUntil } from "./poll.js";
+export {
+  createPathPaginate,
+  type ListItem,
+  type ListParams,
+  type ListPath,
+  type PaginateArgs,
+  type PaginateInit,
+  type PathPaginate,
+} from "./paginate-by-path.js";
+export { describeValue, encodePathParam, fillPath, type PathEncoding } from "./path-params.js";
+export { type PollOptions, PollTimeoutError, pollUntil, type WaitOptions } from "./poll.js";
+export { type QueryStyle, serializeQuery } from "./query.js";
 export { REDACTED, redactBody, redactHeaders, redactUrl, SECRET_FIELD_NAMES, SECRET_HEADER_NAMES } from "./redact.js";
 export { backoffMs, isIdempotent, retryAfterMs } from "./retry-policy.js";
 export { raceAbort, sleep } from "./sleep.js";
 export { throwOnError, unwrap } from "./unwrap.js";
+export { createVendorClient, type VendorClient, type VendorDefinition, type VendorParts } from "./vendor-client.js";

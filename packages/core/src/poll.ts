@@ -1,5 +1,6 @@
 // Vendor-neutral polling with backoff, an overall deadline and an AbortSignal.
 import { DataclientsError } from "./errors.js";
+import type { RequestOptions } from "./options.js";
 import { anySignal } from "./signals.js";
 import { abortErrorFrom, sleep as defaultSleep, MAX_TIMER_MS } from "./sleep.js";
 
@@ -17,6 +18,21 @@ export interface PollOptions<T> {
   onPoll?: (value: T, attempt: number) => void;
   /** Injectable for tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/**
+ * The options of every wait a vendor offers (`waitForPipeline`, `executeAndWait`, …), and its one rule: a wait
+ * that returns an object returns the terminal state, whatever it is (check its status); a helper that returns a
+ * result (rows, a file) throws a typed error when the job failed. Both end with PollTimeoutError after
+ * `waitTimeout` and AbortError on `signal`; `timeout` stays the limit of each request.
+ */
+export interface WaitOptions<T>
+  extends RequestOptions,
+    Pick<PollOptions<T>, "initialDelayMs" | "maxDelayMs" | "factor"> {
+  /** Overall limit for the whole wait, in ms. Each vendor documents its default. */
+  waitTimeout?: number;
+  /** Called with each polled state (progress reporting). */
+  onPoll?: (state: T, attempt: number) => void;
 }
 
 /** Polling gave up at its overall deadline; `lastValue` is the last state seen. */

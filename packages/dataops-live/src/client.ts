@@ -1,19 +1,17 @@
-// createDataopsLiveClient: the GitLab-compatible v4 API with paging, pipeline triggers and waits, downloads as
-// streams. `api` is the typed openapi-fetch client for everything else.
-import { type AuthStrategy, type ClientOptions, ConfigurationError, createApiClient } from "@dataclients/core";
-import type { HelperContext } from "./context.js";
+// createDataopsLiveClient: every operation of the spec as a generated method (typed, paged, credential-checked),
+// plus the flows GitLab users otherwise write by hand. `api` is the typed openapi-fetch client.
+import { type AuthStrategy, type ClientOptions, ConfigurationError, createVendorClient } from "@dataclients/core";
+import { type Operations, operations, PRODUCTION_BASE_URL, paging } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
-import { jobHelpers } from "./jobs.js";
-import { namespaceAndGroupHelpers } from "./namespaces-groups.js";
-import { createPaginate } from "./paginate.js";
-import { pipelineHelpers } from "./pipelines.js";
-import { projectHelpers } from "./projects.js";
-import { scheduleHelpers } from "./schedules.js";
-import { triggerHelpers } from "./triggers.js";
-import { variableHelpers } from "./variables.js";
+import { jobFlows } from "./jobs.js";
+import { pipelineFlows } from "./pipelines.js";
+import { triggerFlows } from "./triggers.js";
 
 /** The documented production base URL. */
-export const DEFAULT_BASE_URL = "https://app.dataops.live/api/v4";
+export const DEFAULT_BASE_URL = PRODUCTION_BASE_URL as string;
+
+/** GitLab's largest page (it silently caps larger values); from the spec's `per_page` maximum. */
+export const MAX_PER_PAGE = operations.listProjects.list.maxSize;
 
 const NAME = "DataOps.live";
 
@@ -25,36 +23,24 @@ export interface DataopsLiveClientOptions extends Omit<ClientOptions, "auth"> {
   auth?: AuthStrategy;
 }
 
-/** Creates a DataOps.live client. `api` is the typed openapi-fetch client for every operation. */
+/** Creates a DataOps.live client: a method per operation, `paginate`, and the pipeline and job flows. */
 export function createDataopsLiveClient(options: DataopsLiveClientOptions = {}) {
-  if (typeof (options as { auth?: unknown })?.auth === "string") {
+  if (typeof (options as { auth?: unknown } | null)?.auth === "string") {
     throw new ConfigurationError(`${NAME}: \`auth\` must be a strategy; wrap the token: auth: privateToken(token)`);
   }
-  const meta = { name: NAME, defaultBaseUrl: DEFAULT_BASE_URL };
-  const core = createApiClient<paths>(options, meta);
-  // Trigger tokens authenticate themselves: the twin sends them without the client's access token.
-  const anonymous = createApiClient<paths>({ ...options, auth: undefined }, meta);
-  const ctx: HelperContext = { core, anonymous, hasAuth: options.auth !== undefined };
-  const paginate = createPaginate(ctx);
-
-  return {
-    /** The typed openapi-fetch client for every operation: `{ data, error, response }`, never throws. */
-    api: core.api,
-    /** The resolved base URL. */
-    baseUrl: core.baseUrl,
-    /**
-     * Every item of any list operation, fetched page by page as you iterate (`.pages()` for pages,
-     * `.toArray()` for all): `client.paginate("/projects/{id}/pipelines", { params: { path: { id } } })`.
-     */
-    paginate,
-    ...projectHelpers(ctx, paginate),
-    ...namespaceAndGroupHelpers(ctx, paginate),
-    ...pipelineHelpers(ctx, paginate),
-    ...jobHelpers(ctx, paginate),
-    ...triggerHelpers(ctx, paginate),
-    ...variableHelpers(ctx, paginate),
-    ...scheduleHelpers(ctx, paginate),
-  };
+  const { client } = createVendorClient<paths, Operations>(options, {
+    name: NAME,
+    defaultBaseUrl: DEFAULT_BASE_URL,
+    operations,
+    paging,
+    credentialName: "an access token",
+    authHint: 'auth: privateToken("<personal, project or group access token>")',
+  });
+  // The flows: each one replaces the generated method of the same name or adds a new one (listed in the README).
+  return { ...client, ...pipelineFlows(client), ...jobFlows(client), ...triggerFlows(client) };
 }
 
 export type DataopsLiveClient = ReturnType<typeof createDataopsLiveClient>;
+
+/** The generated part of the client, which the flows are built on. */
+export type GeneratedClient = ReturnType<typeof createVendorClient<paths, Operations>>["client"];

@@ -4,10 +4,13 @@ export {
   ApiError,
   AuthenticationError,
   BadRequestError,
+  type BodyFormat,
   ConfigurationError,
   ConflictError,
   ConnectionError,
   DataclientsError,
+  type Download,
+  type ListOptions,
   NotFoundError,
   type Page,
   type PageHeaders,
@@ -21,27 +24,21 @@ export {
   TimeoutError,
   UnprocessableEntityError,
   unwrap,
+  type WaitOptions,
+  type WriteOptions,
 } from "@dataclients/core";
 export { privateToken } from "./auth.js";
-export type { BodyFormat, WriteOptions } from "./body-format.js";
 export {
   createDataopsLiveClient,
   type DataopsLiveClient,
   type DataopsLiveClientOptions,
   DEFAULT_BASE_URL,
+  MAX_PER_PAGE,
 } from "./client.js";
-export type { Download } from "./downloads.js";
-export type { OperationId } from "./generated/operations.js";
+export type { OperationId, Operations } from "./generated/operations.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export type { ArtifactOptions } from "./jobs.js";
-export {
-  type ListItem,
-  type ListParams,
-  type ListPath,
-  MAX_PER_PAGE,
-  type PaginateCallOptions,
-  type PaginateInit,
-} from "./paginate.js";
+export type { ListItem, ListParams, ListPath, PaginateInit } from "./paging-types.js";
 export {
   type CreatePipelineInput,
   SETTLED_PIPELINE_STATUSES,
@@ -50,4 +47,3 @@ export {
 export { encodeResourceId, type ProjectId } from "./project-id.js";
 export type { TriggerPipelineInput } from "./triggers.js";
 export type * from "./types.js";
-export type { VariableScopeOptions } from "./variables.js";

@@ -103,7 +103,7 @@ const cases: Record<OperationId, Case> = {
     ok: (r) => expect(r).toMatchObject({ id: 286, status: "pending" }),
   },
   listPipelineVariables: {
-    call: (c, o) => c.listPipelineVariables(P, 287, { ...o, ...first }).toArray(),
+    call: (c, o) => c.listPipelineVariables(P, 287, undefined, { ...o, ...first }).toArray(),
     ok: (r) =>
       expect(asArray(r)[0]).toEqual({ key: "_PIPELINE_FILE_NAME", variable_type: "env_var", value: "full-ci.yml" }),
   },
@@ -140,7 +140,7 @@ const cases: Record<OperationId, Case> = {
   },
   downloadJobArtifacts: {
     call: async (c, o) => {
-      const download = await c.downloadJobArtifacts(P, 8, o);
+      const download = await c.downloadJobArtifacts(P, 8, undefined, o);
       return { filename: download.filename, text: await download.text() };
     },
     ok: (r) => expect(r).toEqual({ filename: "artifacts.zip", text: "PK\x03\x04 (zip archive bytes: artifacts.zip)" }),
@@ -150,12 +150,12 @@ const cases: Record<OperationId, Case> = {
     ok: (r) => expect(JSON.parse(String(r))).toMatchObject({ results: [] }),
   },
   downloadArtifactsByRef: {
-    call: async (c, o) => (await c.downloadArtifactsByRef(P, "main", "Transform all", o)).bytes(),
+    call: async (c, o) => (await c.downloadArtifactsByRef(P, "main", { job: "Transform all" }, o)).bytes(),
     ok: (r) => expect([...(r as Uint8Array).slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]),
   },
   // Triggers
   listTriggers: {
-    call: (c, o) => c.listTriggers(P, { ...o, ...first }).toArray(),
+    call: (c, o) => c.listTriggers(P, undefined, { ...o, ...first }).toArray(),
     ok: (r) => expect(asArray(r)[0]).toMatchObject({ id: 10, description: "my trigger" }),
   },
   createTrigger: {
@@ -191,7 +191,7 @@ const cases: Record<OperationId, Case> = {
   },
   // Project variables
   listProjectVariables: {
-    call: (c, o) => c.listProjectVariables(P, { ...o, ...first }).toArray(),
+    call: (c, o) => c.listProjectVariables(P, undefined, { ...o, ...first }).toArray(),
     ok: (r) => expect(asArray(r).map((v) => v.key)).toEqual(["TEST_VARIABLE_1", "TEST_VARIABLE_2"]),
   },
   createProjectVariable: {
@@ -199,15 +199,16 @@ const cases: Record<OperationId, Case> = {
     ok: (r) => expect(r).toMatchObject({ key: "NEW_VARIABLE", environment_scope: "*" }),
   },
   getProjectVariable: {
-    call: (c, o) => c.getProjectVariable(P, "TEST_VARIABLE_1", { ...o, environmentScope: "production" }),
+    call: (c, o) => c.getProjectVariable(P, "TEST_VARIABLE_1", { "filter[environment_scope]": "production" }, o),
     ok: (r) => expect(r).toMatchObject({ key: "TEST_VARIABLE_1", masked: true }),
   },
   updateProjectVariable: {
-    call: (c, o) => c.updateProjectVariable(P, "NEW_VARIABLE", { value: "updated value", protected: true }, o),
+    call: (c, o) =>
+      c.updateProjectVariable(P, "NEW_VARIABLE", { body: { value: "updated value", protected: true } }, o),
     ok: (r) => expect(r).toMatchObject({ value: "updated value", protected: true }),
   },
   deleteProjectVariable: {
-    call: (c, o) => c.deleteProjectVariable(P, "NEW_VARIABLE", { ...o, environmentScope: "*" }),
+    call: (c, o) => c.deleteProjectVariable(P, "NEW_VARIABLE", { "filter[environment_scope]": "*" }, o),
     ok: (r) => expect(r).toBeUndefined(),
   },
   // Pipeline schedules

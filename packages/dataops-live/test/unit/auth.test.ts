@@ -81,7 +81,7 @@ describe("without auth", () => {
     ["listProjectVariables", (c) => c.listProjectVariables(1)],
     ["getProjectVariable", (c) => c.getProjectVariable(1, "K")],
     ["createProjectVariable", (c) => c.createProjectVariable(1, { key: "K", value: "v" })],
-    ["updateProjectVariable", (c) => c.updateProjectVariable(1, "K", { value: "v" })],
+    ["updateProjectVariable", (c) => c.updateProjectVariable(1, "K", { body: { value: "v" } })],
     ["deleteProjectVariable", (c) => c.deleteProjectVariable(1, "K")],
     ["listPipelineSchedules", (c) => c.listPipelineSchedules(1)],
     ["getPipelineSchedule", (c) => c.getPipelineSchedule(1, 2)],
@@ -116,7 +116,7 @@ describe("without auth", () => {
     ["listPipelineJobs", (c) => c.listPipelineJobs(1, 2).toArray()],
     ["downloadJobArtifacts", (c) => c.downloadJobArtifacts(1, 2)],
     ["downloadArtifactFile", (c) => c.downloadArtifactFile(1, 2, "a.json")],
-    ["downloadArtifactsByRef", (c) => c.downloadArtifactsByRef(1, "main", "build")],
+    ["downloadArtifactsByRef", (c) => c.downloadArtifactsByRef(1, "main", { job: "build" })],
   ];
 
   it.each(tokenOptional)("%s works anonymously (public projects)", async (_name, call) => {

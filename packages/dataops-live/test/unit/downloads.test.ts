@@ -1,5 +1,5 @@
+import { filenameFrom } from "@dataclients/core";
 import { describe, expect, it } from "vitest";
-import { filenameFrom } from "../../src/downloads.js";
 import { createDataopsLiveClient, NotFoundError, privateToken } from "../../src/index.js";
 import { fakeGitlab, json } from "./fake-gitlab.js";
 
@@ -86,7 +86,7 @@ describe("artifacts", () => {
 
   it("downloads by ref and job name", async () => {
     const fake = server();
-    await client(fake.fetch).downloadArtifactsByRef(21816, "main", "Transform all");
+    await client(fake.fetch).downloadArtifactsByRef(21816, "main", { job: "Transform all" });
     expect(fake.requests[0]?.path).toBe("/projects/21816/jobs/artifacts/main/download");
     expect(fake.requests[0]?.url.searchParams.get("job")).toBe("Transform all");
   });

@@ -83,7 +83,7 @@ describe("waitForPipeline", () => {
   it("checks ids before polling", async () => {
     const fake = pipelineServer(["success"]);
     await expect(createDataopsLiveClient({ fetch: fake.fetch }).waitForPipeline(1, 0)).rejects.toThrow(
-      "`pipelineId` must be a positive whole number",
+      "`pipeline_id` must be a positive whole number",
     );
     expect(fake.requests).toHaveLength(0);
   });

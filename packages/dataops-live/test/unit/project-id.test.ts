@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { ConfigurationError, createDataopsLiveClient, encodeResourceId, privateToken } from "../../src/index.js";
-import { checkResourceId } from "../../src/project-id.js";
 import { BASE_URL, fakeGitlab, json } from "./fake-gitlab.js";
 
 function client() {
@@ -55,10 +54,10 @@ describe("encodeResourceId", () => {
     expect(encodeResourceId("a b/c")).toBe("a%20b%2Fc");
   });
 
-  it("checkResourceId explains what a full path looks like", () => {
-    expect(() => checkResourceId("/x")).toThrow(
+  it("explains what a full path looks like", () => {
+    expect(() => encodeResourceId("/x")).toThrow(
       'write it as "group/project" without leading, trailing or double slashes',
     );
-    expect(() => checkResourceId(-3, "groupId")).toThrow("`groupId` must be a positive whole number or a path");
+    expect(() => encodeResourceId(-3, "groupId")).toThrow("`groupId` must be a positive whole number or a path");
   });
 });

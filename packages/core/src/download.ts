@@ -1,6 +1,6 @@
-// Binary and text answers (artifacts archives, artifact files, job logs) as streams: nothing is buffered
+// Binary and text answers (files, CSV tables, artifacts archives, job logs) as streams: nothing is buffered
 // until the caller asks for bytes or text, so a large archive can be piped straight to disk.
-import { unwrap } from "@dataclients/core";
+import { unwrap } from "./unwrap.js";
 
 export interface Download {
   /** The file name from Content-Disposition, when the server sent one. */
@@ -19,7 +19,11 @@ export interface Download {
 /** A Download from an openapi-fetch result made with `parseAs: "stream"`; throws the typed error otherwise. */
 export function toDownload(result: { data?: unknown; error?: unknown; response: Response }): Download {
   unwrap(result);
-  const { response } = result;
+  return downloadOf(result.response);
+}
+
+/** A successful response as a Download: nothing is read until the caller asks. */
+export function downloadOf(response: Response): Download {
   const length = response.headers.get("content-length");
   const size = length !== null && /^\d+$/.test(length) ? Number(length) : undefined;
   return {
