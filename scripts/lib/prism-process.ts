@@ -13,7 +13,8 @@ import { createInterface } from "node:readline";
 import { PROXY_HEADER } from "./proxy-http.js";
 import type { Vendor } from "./registry.js";
 
-const READY_TIMEOUT_MS = 20_000;
+// Generous: a loaded 2-core machine starting several Prisms at once (a full `pnpm test`) is much slower than 2.5 s.
+const READY_TIMEOUT_MS = 45_000;
 const POLL_INTERVAL_MS = 100;
 const STOP_GRACE_MS = 3_000;
 const TAIL_LINES = 20;

@@ -18,7 +18,7 @@ beforeAll(async () => {
     startMock(fixtureVendor("body")),
     startMock(fixtureVendor("files"), { onExchange: (exchange) => filesExchanges.push(exchange) }),
   ]);
-}, 60_000);
+}, 90_000);
 
 afterAll(async () => {
   await Promise.all([envelope?.close(), body?.close(), files?.close()]);

@@ -112,6 +112,10 @@ const brokenSpec = {
   paths: {},
 };
 
+// Prism takes ~2.5 s to start on an idle machine and several times that on a loaded 2-core one.
+const PRISM_START_MS = 60_000;
+const PRISM_CASE_MS = 30_000;
+
 let root: string;
 let acme: Vendor;
 let broken: Vendor;
@@ -136,7 +140,7 @@ beforeAll(async () => {
   broken = vendorNamed(vendors, "broken");
   // Both Prism start-ups at once: they dominate this file's run time.
   [mock, holder] = await Promise.all([startMock(acme), startMockInChildProcess()]);
-}, 30_000);
+}, PRISM_START_MS);
 
 afterAll(async () => {
   await mock?.close();
@@ -238,45 +242,61 @@ describe("startMock", () => {
     expect(pages.map((url) => new URL(url).searchParams.get("id_after"))).toEqual([null, "1000", "2000"]);
   });
 
-  it("rejects a taken port with a message that says what to do", async () => {
-    const blocker = await listenOnFreePort();
-    const { port } = blocker.address() as { port: number };
-    try {
-      await expect(startMock(acme, { port })).rejects.toThrow(
-        `port ${port} is already in use: stop whatever is using it (maybe another \`pnpm mock\`) or pass a different port`,
+  it(
+    "rejects a taken port with a message that says what to do",
+    async () => {
+      const blocker = await listenOnFreePort();
+      const { port } = blocker.address() as { port: number };
+      try {
+        await expect(startMock(acme, { port })).rejects.toThrow(
+          `port ${port} is already in use: stop whatever is using it (maybe another \`pnpm mock\`) or pass a different port`,
+        );
+      } finally {
+        blocker.close();
+      }
+    },
+    PRISM_CASE_MS,
+  );
+
+  it(
+    "rejects with the end of Prism's output when Prism exits during start-up",
+    async () => {
+      const error = await startMock(broken).then(
+        () => undefined,
+        (e: Error) => e,
       );
-    } finally {
-      blocker.close();
-    }
-  });
+      expect(error?.message).toMatch(/^Prism for broken \(.*specs\/broken\/openapi\.yaml\) exited with code 1/);
+      expect(error?.message).toContain("No operations found in the current file.");
+      // Prism prints its whole usage text before the error; the tail leaves it out.
+      expect(error?.message).not.toContain("Positionals:");
+    },
+    PRISM_CASE_MS,
+  );
 
-  it("rejects with the end of Prism's output when Prism exits during start-up", async () => {
-    const error = await startMock(broken).then(
-      () => undefined,
-      (e: Error) => e,
-    );
-    expect(error?.message).toMatch(/^Prism for broken \(.*specs\/broken\/openapi\.yaml\) exited with code 1/);
-    expect(error?.message).toContain("No operations found in the current file.");
-    // Prism prints its whole usage text before the error; the tail leaves it out.
-    expect(error?.message).not.toContain("Positionals:");
-  });
+  it(
+    "does not leave Prism behind when the process that started it is killed",
+    async () => {
+      expect(isAlive(holder.prismPid)).toBe(true);
+      holder.child.kill("SIGKILL");
+      expect(await waitUntil(() => !isAlive(holder.prismPid), 5_000)).toBe(true);
+    },
+    PRISM_CASE_MS,
+  );
 
-  it("does not leave Prism behind when the process that started it is killed", async () => {
-    expect(isAlive(holder.prismPid)).toBe(true);
-    holder.child.kill("SIGKILL");
-    expect(await waitUntil(() => !isAlive(holder.prismPid), 5_000)).toBe(true);
-  });
-
-  it("close() kills Prism's whole process group and stops the proxy", async () => {
-    const { pid, url } = mock;
-    expect(isAlive(pid)).toBe(true);
-    await mock.close();
-    expect(await mock.exited).toBeNull(); // killed by a signal
-    expect(isAlive(pid)).toBe(false);
-    expect(groupMembers(pid)).toEqual([]);
-    await expect(fetch(`${url}/things`)).rejects.toThrow();
-    await mock.close(); // a second close is harmless
-  });
+  it(
+    "close() kills Prism's whole process group and stops the proxy",
+    async () => {
+      const { pid, url } = mock;
+      expect(isAlive(pid)).toBe(true);
+      await mock.close();
+      expect(await mock.exited).toBeNull(); // killed by a signal
+      expect(isAlive(pid)).toBe(false);
+      expect(groupMembers(pid)).toEqual([]);
+      await expect(fetch(`${url}/things`)).rejects.toThrow();
+      await mock.close(); // a second close is harmless
+    },
+    PRISM_CASE_MS,
+  );
 });
 
 function vendorNamed(vendors: Vendor[], dir: string): Vendor {
