@@ -66,7 +66,9 @@ function writeAll(builds: VendorBuild[], root: string, out: (line: string) => vo
   let total = 0;
   for (const build of builds) {
     const { vendor, title, operations } = build;
-    for (const label of scaffoldPackage({ vendor, title, operations }, root)) out(`created ${label}`);
+    const created = scaffoldPackage({ vendor, title, operations }, root);
+    for (const label of created) out(`created ${label}`);
+    if (created.length > 0) out(`${vendor.packageName} is new: run \`pnpm install\` next, so the workspace links it`);
     for (const file of build.generated) {
       total++;
       if (writeIfChanged(file.path, file.content)) {

@@ -6,6 +6,12 @@ import { clientTsTemplate } from "./templates/client-ts.js";
 import type { TemplateContext } from "./templates/context.js";
 import { indexTsTemplate } from "./templates/index-ts.js";
 import { packageJsonTemplate } from "./templates/package-json.js";
+import {
+  changesetTemplate,
+  contractTestTemplate,
+  seedFlowTemplate,
+  typeTestTemplate,
+} from "./templates/package-tests.js";
 import { readmeMdTemplate } from "./templates/readme-md.js";
 import { tsconfigJsonTemplate } from "./templates/tsconfig-json.js";
 
@@ -15,13 +21,18 @@ const TEMPLATES: ReadonlyArray<[file: string, render: (context: TemplateContext)
   ["src/index.ts", indexTsTemplate],
   ["src/client.ts", clientTsTemplate],
   ["README.md", readmeMdTemplate],
+  ["test/contract/operations.test.ts", contractTestTemplate],
+  ["test/types/client.test-d.ts", typeTestTemplate],
+  ["examples/seed-flow.ts", seedFlowTemplate],
+  // Relative to the package: the changeset lives in the repository's .changeset/.
+  ["../../.changeset/{dir}-client.md", changesetTemplate],
 ];
 
 /** Writes the missing scaffold files; returns the labels of those it created. */
 export function scaffoldPackage(context: TemplateContext, root: string): string[] {
   const created: string[] = [];
   for (const [file, render] of TEMPLATES) {
-    const path = join(context.vendor.packageDir, file);
+    const path = join(context.vendor.packageDir, file.replace("{dir}", context.vendor.dir));
     mkdirSync(dirname(path), { recursive: true });
     try {
       // "wx" fails if the file exists, so not even a concurrent edit can be overwritten.

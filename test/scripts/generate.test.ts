@@ -6,6 +6,7 @@ import * as core from "@dataclients/core";
 import ts from "typescript";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderOperationsTable, replaceOperationsTable } from "../../scripts/lib/readme-table.js";
+import { repoRoot as repoRootDir } from "../../scripts/lib/registry.js";
 import { runGenerator } from "../../scripts/lib/run-generator.js";
 import { ERROR_EXPORTS } from "../../scripts/lib/templates/index-ts.js";
 
@@ -162,22 +163,29 @@ describe("generated files", () => {
     const root = makeRoot();
     await run(root);
     const text = read(root, OPERATIONS);
-    const ids = [...text.matchAll(/operationId: "(\w+)"/g)].map((match) => match[1]);
+    const ids = [...text.matchAll(/^ {2}(\w+): \{ method:/gm)].map((match) => match[1]);
     expect(ids).toEqual(["listProjects", "createProject", "deleteProject", "getProject"]);
     expect(text).toContain(
-      '    operationId: "getProject",\n    method: "GET",\n    path: "/projects/{id}",\n    summary: "Get one project | by id",\n    tags: ["Projects"],\n    credentials: "optional",\n',
+      '  getProject: { method: "GET", path: "/projects/{id}", params: [["id", "segment"]], response: "json", security: [["token"],[]] },\n',
     );
-    const credentials = Object.fromEntries(
-      [...text.matchAll(/operationId: "(\w+)",[\s\S]*?credentials: "(\w+)"/g)].map((match) => [match[1], match[2]]),
+    const security = Object.fromEntries(
+      [...text.matchAll(/^ {2}(\w+): \{ method:.*security: (\[.*?\]) \},$/gm)].map((match) => [match[1], match[2]]),
     );
-    // From each operation's security: [{token}] required, [{token}, {}] optional, absent (no global) none.
-    expect(credentials).toEqual({
-      listProjects: "none",
-      createProject: "required",
-      deleteProject: "none",
-      getProject: "optional",
+    // Each operation's security alternatives: [{token}] required, [{token}, {}] also anonymous, absent (no global) none.
+    expect(security).toEqual({
+      listProjects: "[]",
+      createProject: '[["token"]]',
+      deleteProject: "[]",
+      getProject: '[["token"],[]]',
     });
-    expect(text).toContain("] as const;\n");
+    expect(text).toContain("} as const satisfies OperationTable;\n");
+    // Summaries live only in the methods' doc comments, not in the runtime table.
+    expect(text).toContain("   * Get one project | by id\n");
+    expect(text).toContain(
+      '  getProject(id: PathParamOf<Op["getProject"], "id">, options?: RequestOptions): Promise<SuccessBody<Op["getProject"]>>;',
+    );
+    expect(text).toContain('export const PRODUCTION_BASE_URL: string | undefined = "https://api.acme.dev/v1";');
+    expect(text).toContain('export const ProjectKindValues = ["Relational","NoSql"] as const;');
   });
 
   it("type-check under the repository's strict settings", async () => {
@@ -194,6 +202,8 @@ describe("generated files", () => {
       module: ts.ModuleKind.ESNext,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       types: [],
+      // The generated methods are typed with core's helper types.
+      paths: { "@dataclients/core": [join(repoRootDir, "packages/core/src/index.ts")] },
     });
     const diagnostics = ts
       .getPreEmitDiagnostics(program)
@@ -213,7 +223,7 @@ describe("generated files", () => {
       "get:\n  operationId: listProjects\n  summary: List projects\n  responses:\n    '200':\n      description: ok\n",
     );
     expect((await run(root)).code).toBe(0);
-    expect(read(root, OPERATIONS)).toContain('operationId: "listProjects"');
+    expect(read(root, OPERATIONS)).toContain('  listProjects: { method: "GET", path: "/projects"');
     expect(read(root, SCHEMA)).toContain('get: operations["listProjects"];');
   });
 });
@@ -333,9 +343,23 @@ describe("scaffold", () => {
   it("writes a package named from the registry's display name", async () => {
     const root = makeRoot();
     const result = await run(root);
-    for (const file of ["package.json", "tsconfig.json", "src/index.ts", "src/client.ts", "README.md"]) {
+    for (const file of [
+      "package.json",
+      "tsconfig.json",
+      "src/index.ts",
+      "src/client.ts",
+      "README.md",
+      "test/contract/operations.test.ts",
+      "test/types/client.test-d.ts",
+      "examples/seed-flow.ts",
+    ]) {
       expect(result.out).toContain(`created packages/acme/${file}`);
     }
+    expect(result.out).toContain("created .changeset/acme-client.md");
+    expect(result.out).toContain("@dataclients/acme is new: run `pnpm install` next");
+    expect(read(root, "packages/acme/test/contract/operations.test.ts")).toContain(
+      'contractSuite({\n  vendor: "acme",',
+    );
     const manifest = JSON.parse(read(root, "packages/acme/package.json"));
     expect(manifest).toMatchObject({
       name: "@dataclients/acme",
@@ -351,16 +375,17 @@ describe("scaffold", () => {
     expect(Object.keys(manifest).slice(0, 3)).toEqual(["name", "version", "description"]);
 
     const client = read(root, "packages/acme/src/client.ts");
-    expect(client).toContain('export const DEFAULT_BASE_URL = "https://api.acme.dev/v1";');
+    expect(client).toContain("export const DEFAULT_BASE_URL = PRODUCTION_BASE_URL as string;");
     expect(client).toContain("export interface AcmeDataClientOptions extends ClientOptions {}");
     expect(client).toContain("export function createAcmeDataClient(options: AcmeDataClientOptions = {}) {");
     expect(client).toContain(
-      'createApiClient<paths>(options, { name: "Acme Data", defaultBaseUrl: DEFAULT_BASE_URL });',
+      '  const { client } = createVendorClient<paths, Operations>(options, {\n    name: "Acme Data",\n    defaultBaseUrl: PRODUCTION_BASE_URL,\n    operations,\n    paging,\n',
     );
     expect(client).toContain("export type AcmeDataClient = ReturnType<typeof createAcmeDataClient>;");
 
     expect(read(root, "packages/acme/src/index.ts")).toBe(
       [
+        'export { bearer, header } from "@dataclients/auth";',
         "export {",
         "  AbortError,",
         "  ApiError,",
@@ -370,16 +395,23 @@ describe("scaffold", () => {
         "  ConflictError,",
         "  ConnectionError,",
         "  DataclientsError,",
+        "  type Download,",
+        "  type ListOptions,",
         "  NotFoundError,",
+        "  type PageIterator,",
         "  PermissionDeniedError,",
         "  PollTimeoutError,",
         "  RateLimitError,",
+        "  type RequestOptions,",
         "  ServerError,",
         "  TimeoutError,",
         "  UnprocessableEntityError,",
+        "  unwrap,",
+        "  type WriteOptions,",
         '} from "@dataclients/core";',
         'export type { AcmeDataClient, AcmeDataClientOptions } from "./client.js";',
         'export { createAcmeDataClient, DEFAULT_BASE_URL } from "./client.js";',
+        'export type { OperationId, Operations } from "./generated/operations.js";',
         'export type * from "./generated/schema.js";',
         "",
       ].join("\n"),
@@ -388,7 +420,10 @@ describe("scaffold", () => {
     const readme = read(root, "packages/acme/README.md");
     expect(readme.startsWith("# @dataclients/acme\n")).toBe(true);
     expect(readme).toContain("npm install @dataclients/acme");
-    expect(readme).toContain('createAcmeDataClient({ baseUrl: "http://127.0.0.1:4099/v1" })');
+    expect(readme).toContain(
+      'createAcmeDataClient({ baseUrl: "http://127.0.0.1:4099/v1", auth: bearer("any-token") })',
+    );
+    expect(readme).toContain("console.log(await client.listProjects());");
     expect(readme).toContain("| `getProject`    | GET    | `/projects/{id}` | Get one project \\| by id |");
   });
 
@@ -407,7 +442,7 @@ describe("scaffold", () => {
     expect(client).not.toContain("DEFAULT_BASE_URL");
     expect(client).toContain("  baseUrl: string;\n");
     expect(client).toContain("export function createAcmeDataClient(options: AcmeDataClientOptions) {");
-    expect(client).toContain('createApiClient<paths>(options, { name: "Acme Data" });');
+    expect(client).toContain('    name: "Acme Data",\n');
     expect(client).toContain("`https://{tenant}.acme.dev/v1`");
     expect(read(root, "packages/acme/src/index.ts")).toContain('export { createAcmeDataClient } from "./client.js";');
   });

@@ -2,9 +2,10 @@
 // spec wants an object is a caller's mistake, not a body); form media use Rails-style fields; every other media
 // type (binary, CSV, text) is sent as given — string, bytes, Blob, web stream or any AsyncIterable<Uint8Array>
 // (the fetch wrapper sends a stream as a stream, see request-body.ts).
+
+import { describeValue } from "./describe-value.js";
 import { ConfigurationError } from "./errors.js";
 import { toFormData, toUrlEncoded } from "./form-encoding.js";
-import { describeValue } from "./path-params.js";
 import { toStream } from "./request-body.js";
 
 /** What a binary or text body may be. A Node `Readable` is an AsyncIterable<Uint8Array>. */

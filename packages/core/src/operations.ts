@@ -4,6 +4,7 @@
 // the body, or `{ query, body }` when the operation has both (the slot exists whenever the spec declares either,
 // so adding a query parameter to a spec never shifts a caller's options).
 
+import { describeValue } from "./describe-value.js";
 import { encodeBody } from "./encode-body.js";
 import { ConfigurationError } from "./errors.js";
 import type { FetchLike } from "./fetch-wrapper.js";
@@ -13,7 +14,7 @@ import { type RequestOptions, validateCommonOptions } from "./options.js";
 import type { PageIterator } from "./paginate.js";
 import { paginateByEnvelope } from "./paginate-by-envelope.js";
 import { checkPageSize, type PageQuery, paginateByHeaders } from "./paginate-by-headers.js";
-import { describeValue, fillPath } from "./path-params.js";
+import { fillPath } from "./path-params.js";
 import { serializeQuery } from "./query.js";
 
 /** What the generic call needs from the client it belongs to. */

@@ -2,20 +2,12 @@
 // or number, or a dot segment would change which route the request reaches (`getProject("..")` would be
 // `GET /api/v4/`), so it is refused with a message that names the parameter. How a value is encoded is declared
 // per parameter in the spec (`x-dataclients-path`, see specs/README.md), never coded per method.
+import { describeValue } from "./describe-value.js";
 import { ConfigurationError } from "./errors.js";
 
 export type PathEncoding = "segment" | "multi-segment" | "grok-name" | "comma-list" | "id-or-path";
 
 const DOT_SEGMENT = /^\.{1,2}$/;
-
-/** A value as a message shows it: NaN as NaN, strings quoted and cut short (a 100 kB id makes no 100 kB message). */
-export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
-  if (value === null) return "null";
-  if (value === undefined) return "nothing";
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
-}
 
 function fail(name: string, what: string, value: unknown, vendor: string): never {
   throw new ConfigurationError(`${vendor}: path parameter \`${name}\` ${what}; got ${describeValue(value)}`);

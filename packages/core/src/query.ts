@@ -1,8 +1,9 @@
 // Query objects → query strings, honouring each parameter's OpenAPI style: form + explode (the default) repeats
 // the name (`a=1&a=2`), comma/space/pipe join the values, deepObject nests (`a[b]=1`). Booleans are the literals
 // true/false; undefined is left out; null is sent empty (an explicit "no value"); objects need deepObject.
+
+import { describeValue } from "./describe-value.js";
 import { ConfigurationError } from "./errors.js";
-import { describeValue } from "./path-params.js";
 
 export type QueryStyle = "comma" | "space" | "pipe" | "deepObject";
 

@@ -4,11 +4,16 @@ import { packageDescription, type TemplateContext } from "./context.js";
 
 export function readmeMdTemplate({ vendor, title, operations }: TemplateContext): string {
   const mockUrl = `http://127.0.0.1:${vendor.mockPort}${vendor.basePath}`;
-  // The first parameterless GET makes the shortest example that runs as is.
-  const sample = operations.find((operation) => operation.method === "GET" && !operation.path.includes("{"));
+  // The first parameterless GET makes the shortest example that runs as is against the mock.
+  const sample = operations.find(
+    (operation) =>
+      operation.method === "GET" && operation.shape.pathParams.length === 0 && !operation.shape.query?.required,
+  );
   const call = sample
-    ? `const { data, error } = await client.api.GET(${JSON.stringify(sample.path)});\nconsole.log(data ?? error);`
-    : `// client.api.GET / POST / … take the paths of the operations below.`;
+    ? sample.paged
+      ? `for await (const item of client.${sample.operationId}()) console.log(item);`
+      : `console.log(await client.${sample.operationId}());`
+    : `// client.<operationId>(...pathParams, input?, options?) for each operation below.`;
   return `# ${vendor.packageName}
 
 ${packageDescription(title)}
@@ -24,9 +29,9 @@ npm install ${vendor.packageName}
 Start the mock from the repository root with \`pnpm mock ${vendor.dir}\`, then:
 
 \`\`\`ts
-import { create${vendor.identifier}Client } from "${vendor.packageName}";
+import { bearer, create${vendor.identifier}Client } from "${vendor.packageName}";
 
-const client = create${vendor.identifier}Client({ baseUrl: ${JSON.stringify(mockUrl)} });
+const client = create${vendor.identifier}Client({ baseUrl: ${JSON.stringify(mockUrl)}, auth: bearer("any-token") });
 ${call}
 \`\`\`
 

@@ -1,0 +1,27 @@
+import { type ClientOptions, createVendorClient } from "@dataclients/core";
+import { type Operations, operations, PRODUCTION_BASE_URL, paging } from "./generated/operations.js";
+import type { paths } from "./generated/schema.js";
+
+export interface DatagrokClientOptions extends ClientOptions {
+  /** Your tenant's base URL, following the spec's template `https://{host}/api`. */
+  baseUrl: string;
+}
+
+/**
+ * Creates a Datagrok client: a typed method per operation of the spec (`op(...pathParams, input?, options?)`),
+ * `paginate` over every list, and `api`, the raw openapi-fetch client. `baseUrl` is required (`https://{host}/api`).
+ */
+export function createDatagrokClient(options: DatagrokClientOptions) {
+  const { client } = createVendorClient<paths, Operations>(options, {
+    name: "Datagrok",
+    defaultBaseUrl: PRODUCTION_BASE_URL,
+    operations,
+    paging,
+    authHint: "auth: bearer(token)",
+  });
+  // The vendor's flows (login, waits, uploads) go here: `{ ...client, ...flows(client) }`. A flow named after an
+  // operation replaces its generated method.
+  return client;
+}
+
+export type DatagrokClient = ReturnType<typeof createDatagrokClient>;

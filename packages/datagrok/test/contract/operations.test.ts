@@ -1,0 +1,11 @@
+// Every operation of the spec × every status it documents, through the client, against the mock.
+import { contractSuite } from "../../../../test/support/contract-suite.js";
+import { mockUrl } from "../../../../test/support/mock-url.js";
+import { bearer, createDatagrokClient } from "../../src/index.js";
+
+contractSuite({
+  vendor: "datagrok",
+  // Any token: the mock checks that a credential is there, not its value. No retries: one answer per status.
+  client: () =>
+    createDatagrokClient({ baseUrl: mockUrl("datagrok"), auth: bearer("contract-test-token"), maxRetries: 0 }),
+});
