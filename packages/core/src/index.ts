@@ -1,5 +1,6 @@
 export type { AuthContext, AuthStrategy, UnauthorizedContext } from "./auth-strategy.js";
 export { type ApiClient, type ApiClientMeta, createApiClient, type PathsObject } from "./client.js";
+export { describeValue } from "./describe-value.js";
 export { type Download, downloadOf, filenameFrom, toDownload } from "./download.js";
 export { type BinaryBody, type BodyDescriptor, type BodyFormat, encodeBody } from "./encode-body.js";
 export {
@@ -84,7 +85,7 @@ export {
   type PaginateInit,
   type PathPaginate,
 } from "./paginate-by-path.js";
-export { describeValue, encodePathParam, fillPath, type PathEncoding } from "./path-params.js";
+export { encodePathParam, fillPath, type PathEncoding } from "./path-params.js";
 export { type PollOptions, PollTimeoutError, pollUntil, type WaitOptions } from "./poll.js";
 export { type QueryStyle, serializeQuery } from "./query.js";
 export { REDACTED, redactBody, redactHeaders, redactUrl, SECRET_FIELD_NAMES, SECRET_HEADER_NAMES } from "./redact.js";
