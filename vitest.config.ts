@@ -25,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["packages/*/test/unit/**/*.test.ts", "test/scripts/**/*.test.ts"],
+          include: ["packages/*/test/unit/**/*.test.ts", "test/scripts/**/*.test.ts", "test/faults/**/*.test.ts"],
         },
       },
       {

@@ -2,7 +2,7 @@
 // this fetch, so middleware cannot replay a request but this wrapper can: it keeps a replayable body (a
 // stream is sent once, never buffered), applies the credential on every attempt, and owns one controller
 // per call whose timer and signal listeners last until the response body is consumed (see call-controller).
-import type { AuthStrategy } from "./auth-strategy.js";
+import type { AuthContext, AuthStrategy } from "./auth-strategy.js";
 import { DEFAULT_RENEW_ON } from "./auth-strategy.js";
 import { CallController } from "./call-controller.js";
 import { ConfigurationError, ConnectionError, DataclientsError, TimeoutError } from "./errors.js";
@@ -123,10 +123,18 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
     return secrets;
   }
 
-  async function authenticate(headers: Headers, url: URL, controller: CallController): Promise<void> {
+  async function authenticate(
+    headers: Headers,
+    url: URL,
+    controller: CallController,
+    call: RequestOptions & Pick<AuthContext, "security">,
+  ): Promise<void> {
     const auth = config.auth as AuthStrategy;
     try {
-      await auth.authenticate(headers, { url, signal: controller.signal });
+      // A generated method passes its operation's security alternatives, so a strategy can pick a credential.
+      const context: AuthContext = { url, signal: controller.signal };
+      if (call.security) context.security = call.security;
+      await auth.authenticate(headers, context);
     } catch (error) {
       // A strategy that honours the signal rejects with the platform's reason; callers get AbortError.
       if (controller.aborted) throw controller.abortError();
@@ -168,7 +176,7 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
         const toOrigin = url.origin === origin;
         const headers = new Headers(baseHeaders);
         if (!toOrigin) for (const name of credentialHeaders) headers.delete(name);
-        if (config.auth && toOrigin) await authenticate(headers, url, controller);
+        if (config.auth && toOrigin) await authenticate(headers, url, controller, call);
         const secrets = secretsOf(headers, call);
 
         controller.startAttempt();
@@ -203,9 +211,14 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
             continue;
           }
           if (timedOut) throw new TimeoutError(timeout, method, redactUrl(url));
-          throw new ConnectionError(`${method} ${shortUrl(url)} failed: ${describeNetworkError(error)}`, method, redactUrl(url), {
-            cause: error,
-          });
+          throw new ConnectionError(
+            `${method} ${shortUrl(url)} failed: ${describeNetworkError(error)}`,
+            method,
+            redactUrl(url),
+            {
+              cause: error,
+            },
+          );
         }
         controller.disarm();
         log(config.logger?.debug, `${method} ${shortUrl(url)} → ${response.status} in ${Date.now() - started} ms`);
@@ -222,7 +235,11 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
           await discard(response);
           if (streaming) throw streamRedirectError(method, url);
           if (++redirects > MAX_REDIRECTS) {
-            throw new ConnectionError(`${method} ${shortUrl(url)}: more than ${MAX_REDIRECTS} redirects`, method, redactUrl(url));
+            throw new ConnectionError(
+              `${method} ${shortUrl(url)}: more than ${MAX_REDIRECTS} redirects`,
+              method,
+              redactUrl(url),
+            );
           }
           const next = resolveLocation(location, url, method);
           // 303 (and 301/302 after a POST, as browsers do) turns into a body-less GET.
@@ -247,7 +264,10 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
         if (renewOn.includes(response.status) && config.auth?.onUnauthorized && !renewed && toOrigin) {
           renewed = true;
           if (streaming) {
-            log(config.logger?.info, `${method} ${shortUrl(url)} got ${response.status}; a streamed body cannot be replayed`);
+            log(
+              config.logger?.info,
+              `${method} ${shortUrl(url)} got ${response.status}; a streamed body cannot be replayed`,
+            );
           } else {
             // The response is returned as is when the strategy cannot renew, so its body is kept until then.
             const renew = await config.auth
@@ -257,7 +277,10 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
               });
             if (renew) {
               await discard(response);
-              log(config.logger?.info, `${method} ${shortUrl(url)} got ${response.status}; credential renewed, replaying once`);
+              log(
+                config.logger?.info,
+                `${method} ${shortUrl(url)} got ${response.status}; credential renewed, replaying once`,
+              );
               continue;
             }
           }

@@ -5,10 +5,10 @@
 // AbortError, ConnectionError, ResponseTooLargeError), never as a bare "TypeError: terminated".
 import type { CallController } from "./call-controller.js";
 import { ConnectionError, DataclientsError, ResponseTooLargeError, TimeoutError } from "./errors.js";
-import { redactUrl, shortUrl } from "./redact.js";
-import { recordResponse, type ResponseContext } from "./response-info.js";
-import { describeNetworkError } from "./network-error.js";
 import { parseJsonBody } from "./json-body.js";
+import { describeNetworkError } from "./network-error.js";
+import { redactUrl, scrubString, shortUrl } from "./redact.js";
+import { type ResponseContext, recordResponse } from "./response-info.js";
 
 // Statuses that never carry a body (the Response constructor rejects one for them).
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -117,6 +117,12 @@ export function guardResponse(response: Response, init: GuardInit): Response {
   );
 
   const guarded = rebuild(response, body, init.url);
+  // An error body that echoes the request (a proxy's 5xx page quoting the headers) loses the credentials sent
+  // before anyone parses it, whoever builds the error from it. Success bodies are data and stay untouched.
+  const readText = async () => {
+    const text: string = await Response.prototype.text.call(guarded);
+    return response.ok ? text : scrubString(text, init.secrets);
+  };
   const bodyGetter = Object.getOwnPropertyDescriptor(Response.prototype, "body")?.get;
   Object.defineProperties(guarded, {
     // Taking the stream means reading at the caller's pace: from now on only silence times out.
@@ -133,9 +139,12 @@ export function guardResponse(response: Response, init: GuardInit): Response {
     // Response.json's SyntaxError quotes the body (a token, in a token exchange): a typed error instead.
     json: {
       configurable: true,
-      value: async () => parseJsonBody(await Response.prototype.text.call(guarded), guarded, context),
+      value: async () => parseJsonBody(await readText(), guarded, context),
     },
   });
+  if (!response.ok && init.secrets.length > 0) {
+    Object.defineProperty(guarded, "text", { configurable: true, value: readText });
+  }
   context.limit = (max) => {
     limit = max;
   };
