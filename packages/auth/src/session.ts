@@ -198,7 +198,9 @@ function sessionFailure(error: unknown, step: "login" | "refresh"): unknown {
     return new LoginFailedError(`session: the ${step} response was not valid JSON`);
   }
   const kind = error instanceof Error ? error.name : typeof error;
-  return new LoginFailedError(`session: ${step} failed (${kind}); the original error is not kept, as it may quote a secret`);
+  return new LoginFailedError(
+    `session: ${step} failed (${kind}); the original error is not kept, as it may quote a secret`,
+  );
 }
 
 function defaultIsRefreshRejected(error: unknown): boolean {

@@ -16,7 +16,6 @@ export function checkTokenSource(source: unknown, what: string): void {
   if (NON_LATIN1.test(source)) throw new ConfigurationError(`${what} ${LATIN1_RULE}`);
 }
 
-
 export async function resolveToken(source: TokenSource, what: string, signal?: AbortSignal): Promise<string> {
   const value = typeof source === "function" ? await source({ signal }) : source;
   if (typeof value !== "string" || value.trim() === "") {
@@ -26,6 +25,7 @@ export async function resolveToken(source: TokenSource, what: string, signal?: A
   if (/[\r\n\0]/.test(value)) {
     throw new ConfigurationError(`${what}: the token provider returned a value with a line break or NUL character`);
   }
-  if (NON_LATIN1.test(value)) throw new ConfigurationError(`${what}: the token provider returned a value that ${LATIN1_RULE}`);
+  if (NON_LATIN1.test(value))
+    throw new ConfigurationError(`${what}: the token provider returned a value that ${LATIN1_RULE}`);
   return value;
 }

@@ -71,7 +71,12 @@ export function parseJsonBody(
     const isArray = Array.isArray(value);
     const ok = expect === "array" ? isArray : typeof value === "object" && value !== null && !isArray;
     if (!ok) {
-      return invalidThrow(response, context, "unexpected-type", `a JSON ${expect} was expected and it is ${kindOf(value)}`);
+      return invalidThrow(
+        response,
+        context,
+        "unexpected-type",
+        `a JSON ${expect} was expected and it is ${kindOf(value)}`,
+      );
     }
   }
   return value;

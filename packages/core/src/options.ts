@@ -167,7 +167,9 @@ function validateLogger(logger: unknown, name: string): void {
   const record = logger as Record<string, unknown>;
   for (const method of LOGGER_METHODS) {
     if (record[method] !== undefined && typeof record[method] !== "function") {
-      throw new ConfigurationError(`${name}: \`logger.${method}\` must be a function; got ${describeValue(record[method])}`);
+      throw new ConfigurationError(
+        `${name}: \`logger.${method}\` must be a function; got ${describeValue(record[method])}`,
+      );
     }
   }
   if (!LOGGER_METHODS.some((method) => typeof record[method] === "function")) {

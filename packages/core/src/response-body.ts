@@ -5,13 +5,20 @@
 //   JSON shape → InvalidResponseError.
 // Empty bodies are the caller's call: `empty: "undefined"` where the spec documents no content (204), the
 // default "error" where data is expected; `expect: "object"` rejects `null` or a list where a record is due.
-import { AbortError, type ApiError, apiErrorFor, ConfigurationError, ConnectionError, DataclientsError } from "./errors.js";
+import {
+  AbortError,
+  type ApiError,
+  apiErrorFor,
+  ConfigurationError,
+  ConnectionError,
+  DataclientsError,
+  ResponseTooLargeError,
+} from "./errors.js";
 import { type JsonReadOptions, parseJsonBody } from "./json-body.js";
 import { describeNetworkError } from "./network-error.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./options.js";
 import { redactUrl, shortUrl } from "./redact.js";
 import { contextOf, type ResponseContext } from "./response-info.js";
-import { ResponseTooLargeError } from "./errors.js";
 
 export type BodyKind = "json" | "text" | "bytes";
 
@@ -38,7 +45,10 @@ export async function readBody(response: Response, kind: BodyKind, options: Read
  * The error to throw for a non-2xx response: the status's ApiError subclass with the body parsed (JSON, or
  * text) and secrets scrubbed, or the typed failure of reading that body (ResponseTooLargeError, …).
  */
-export async function responseError(response: Response, options: { maxBytes?: number } = {}): Promise<DataclientsError> {
+export async function responseError(
+  response: Response,
+  options: { maxBytes?: number } = {},
+): Promise<DataclientsError> {
   const context = contextOf(response);
   let bytes: Uint8Array;
   try {

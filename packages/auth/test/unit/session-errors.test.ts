@@ -29,7 +29,9 @@ describe("session failures are AuthenticationError subclasses", () => {
   });
 
   it("a token that cannot go into a header (above U+00FF) → LoginFailedError without the token", async () => {
-    const error = await failure(createSession({ login: async () => ({ accessToken: "tok-€-SECRET" }) }).getAccessToken());
+    const error = await failure(
+      createSession({ login: async () => ({ accessToken: "tok-€-SECRET" }) }).getAccessToken(),
+    );
     expect(error).toBeInstanceOf(LoginFailedError);
     expect(everything(error)).not.toContain("SECRET");
   });

@@ -129,7 +129,9 @@ describe("the caller's signal during the body", () => {
     }
     // Through a Request too (openapi-fetch's way), with the signal on the Request.
     await Promise.all(
-      Array.from({ length: 1000 }, async () => (await w.fetch(new Request(`${ORIGIN}/r`, { signal: shared.signal }))).text()),
+      Array.from({ length: 1000 }, async () =>
+        (await w.fetch(new Request(`${ORIGIN}/r`, { signal: shared.signal }))).text(),
+      ),
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);

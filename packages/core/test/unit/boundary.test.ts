@@ -1,5 +1,5 @@
 // Input validation for JavaScript callers, and messages that stay true and short.
-import { ConnectionError, createApiClient, createFetchWrapper, apiErrorFor, TimeoutError } from "@dataclients/core";
+import { apiErrorFor, ConnectionError, createApiClient, createFetchWrapper, TimeoutError } from "@dataclients/core";
 import { describe, expect, it } from "vitest";
 import { configError } from "../../../../test/support/catch-error.js";
 import { describeValue } from "../../src/describe-value.js";
@@ -20,7 +20,10 @@ describe("client options from JavaScript", () => {
     [{ maxResponseBytes: -1 }, /`maxResponseBytes` must be a whole number of bytes \(0 for no limit\); got -1/],
     [{ maxResponseBytes: Number.NaN }, /`maxResponseBytes`.*got NaN/],
     [{ retryPolicy: "never" }, /`retryPolicy` must be an object; got "never"/],
-    [{ retryPolicy: { retryOn429WithoutRetryAfter: "no" } }, /`retryPolicy.retryOn429WithoutRetryAfter` must be a boolean/],
+    [
+      { retryPolicy: { retryOn429WithoutRetryAfter: "no" } },
+      /`retryPolicy.retryOn429WithoutRetryAfter` must be a boolean/,
+    ],
     [{ retryPolicy: { delay: 5 } }, /`retryPolicy.delay` must be a function/],
     [{ timeout: Number.NaN }, /`timeout` must be a positive number of milliseconds; got NaN/],
     [{ timeout: "5" }, /`timeout`.*got "5"/],

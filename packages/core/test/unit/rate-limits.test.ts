@@ -66,7 +66,9 @@ describe("retryPolicy", () => {
     const said = setup(limited({ "retry-after": "1" }), { retryPolicy: { retryOn429WithoutRetryAfter: false } });
     expect((await said.w.fetch(`${ORIGIN}/x`)).status).toBe(200);
     expect(said.sleeps).toEqual([1_000]);
-    const busy = setup(() => new Response(null, { status: 503 }), { retryPolicy: { retryOn429WithoutRetryAfter: false } });
+    const busy = setup(() => new Response(null, { status: 503 }), {
+      retryPolicy: { retryOn429WithoutRetryAfter: false },
+    });
     expect((await busy.w.fetch(`${ORIGIN}/x`)).status).toBe(200);
     expect(busy.sleeps).toEqual([500]);
   });

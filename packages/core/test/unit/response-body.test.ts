@@ -20,7 +20,10 @@ import { pacedBody, terminated } from "./support/streams.js";
 const ORIGIN = "https://api.example.com";
 const TOKEN = "tok-SECRET-abcdef";
 
-function wrapperAnswering(answer: (i: number) => Response, config: { maxResponseBytes?: number; maxRetries?: number } = {}) {
+function wrapperAnswering(
+  answer: (i: number) => Response,
+  config: { maxResponseBytes?: number; maxRetries?: number } = {},
+) {
   let calls = 0;
   const w = createFetchWrapper({
     origin: ORIGIN,
@@ -69,13 +72,19 @@ describe("readBody", () => {
     expect(invalid.message).toBe(
       `GET ${ORIGIN}/token?api_key=[REDACTED] returned 200, but the body is not valid JSON (36 characters, Content-Type application/json)`,
     );
-    const everything = [invalid.message, inspect(invalid, { depth: 10, showHidden: true }), JSON.stringify(invalid)].join();
+    const everything = [
+      invalid.message,
+      inspect(invalid, { depth: 10, showHidden: true }),
+      JSON.stringify(invalid),
+    ].join();
     expect(everything).not.toContain(TOKEN);
     expect(everything).not.toContain("access_token");
   });
 
   it("an HTML page where JSON is expected says what arrived", async () => {
-    const { w } = wrapperAnswering(() => new Response("<html>login</html>", { headers: { "content-type": "text/html; charset=utf-8" } }));
+    const { w } = wrapperAnswering(
+      () => new Response("<html>login</html>", { headers: { "content-type": "text/html; charset=utf-8" } }),
+    );
     const error = (await failure(readBody(await w.fetch(`${ORIGIN}/a`), "json"))) as InvalidResponseError;
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.reason).toBe("unexpected-content-type");
@@ -100,7 +109,9 @@ describe("readBody", () => {
       ["42", "a number"],
     ] as const) {
       const { w } = wrapperAnswering(() => json(text));
-      const error = (await failure(readBody(await w.fetch(`${ORIGIN}/a`), "json", { expect: "object" }))) as InvalidResponseError;
+      const error = (await failure(
+        readBody(await w.fetch(`${ORIGIN}/a`), "json", { expect: "object" }),
+      )) as InvalidResponseError;
       expect(error.reason).toBe("unexpected-type");
       expect(error.message).toContain(`a JSON object was expected and it is ${kind}`);
     }

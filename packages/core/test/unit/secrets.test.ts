@@ -28,7 +28,10 @@ function echoFetch(format: "json" | "text") {
             .join("\n")}</pre>`;
     return new Response(body, {
       status: 500,
-      headers: { "content-type": format === "json" ? "application/json" : "text/html", "x-echo": JSON.stringify(headers) },
+      headers: {
+        "content-type": format === "json" ? "application/json" : "text/html",
+        "x-echo": JSON.stringify(headers),
+      },
     });
   }) as typeof fetch;
 }
@@ -44,45 +47,62 @@ function renderings(error: unknown): string {
 
 const strategies: Array<[string, () => AuthStrategy, string]> = [
   ["bearer", () => bearer("bearer-SECRET-1234"), "bearer-SECRET-1234"],
-  ["header x-vendor-key (a name core does not know)", () => header("x-vendor-key", "vendor-SECRET-5678"), "vendor-SECRET-5678"],
+  [
+    "header x-vendor-key (a name core does not know)",
+    () => header("x-vendor-key", "vendor-SECRET-5678"),
+    "vendor-SECRET-5678",
+  ],
   [
     "session",
-    () => createSession({ login: async () => ({ accessToken: "session-SECRET-9", refreshToken: "refresh-SECRET-10" }) }),
+    () =>
+      createSession({ login: async () => ({ accessToken: "session-SECRET-9", refreshToken: "refresh-SECRET-10" }) }),
     "session-SECRET-9",
   ],
 ];
 
 describe.each(strategies)("a 5xx body that echoes the request headers (%s)", (_name, makeAuth, secret) => {
-  it.each(["json", "text"] as const)("is scrubbed from body, message, headers and inspect (%s body)", async (format) => {
-    const w = createFetchWrapper({ origin: ORIGIN, fetch: echoFetch(format), auth: makeAuth(), timeout: 1_000, maxRetries: 0 });
-    const api = createClient<Record<string, never>>({ baseUrl: ORIGIN, fetch: w.fetch as typeof fetch });
-    // biome-ignore lint/suspicious/noExplicitAny: an untyped path on an empty Paths type.
-    const result = await (api as any).GET("/things");
-    const error = (() => {
-      try {
-        unwrap(result);
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(error).toBeInstanceOf(ServerError);
-    const text = renderings(error);
-    expect(text).not.toContain(secret);
-    expect(text).toContain("[REDACTED]");
-    // The rest of the echo survives: only the secret goes.
-    expect(text).toContain(format === "json" ? "upstream rejected" : "<pre>");
-  });
+  it.each(["json", "text"] as const)(
+    "is scrubbed from body, message, headers and inspect (%s body)",
+    async (format) => {
+      const w = createFetchWrapper({
+        origin: ORIGIN,
+        fetch: echoFetch(format),
+        auth: makeAuth(),
+        timeout: 1_000,
+        maxRetries: 0,
+      });
+      const api = createClient<Record<string, never>>({ baseUrl: ORIGIN, fetch: w.fetch as typeof fetch });
+      // biome-ignore lint/suspicious/noExplicitAny: an untyped path on an empty Paths type.
+      const result = await (api as any).GET("/things");
+      const error = (() => {
+        try {
+          unwrap(result);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(ServerError);
+      const text = renderings(error);
+      expect(text).not.toContain(secret);
+      expect(text).toContain("[REDACTED]");
+      // The rest of the echo survives: only the secret goes.
+      expect(text).toContain(format === "json" ? "upstream rejected" : "<pre>");
+    },
+  );
 });
 
 describe("scrubbing", () => {
   it("covers the refresh token a session holds (never sent in a header)", async () => {
-    const session = createSession({ login: async () => ({ accessToken: "acc-SECRET-1", refreshToken: "ref-SECRET-2" }) });
+    const session = createSession({
+      login: async () => ({ accessToken: "acc-SECRET-1", refreshToken: "ref-SECRET-2" }),
+    });
     const w = createFetchWrapper({
       origin: ORIGIN,
       auth: session,
       timeout: 1_000,
       maxRetries: 0,
-      fetch: (async () => new Response('{"message":"your refresh token ref-SECRET-2 is odd"}', { status: 500 })) as typeof fetch,
+      fetch: (async () =>
+        new Response('{"message":"your refresh token ref-SECRET-2 is odd"}', { status: 500 })) as typeof fetch,
     });
     const api = createClient<Record<string, never>>({ baseUrl: ORIGIN, fetch: w.fetch as typeof fetch });
     api.use(throwOnError());
@@ -120,7 +140,9 @@ describe("scrubbing", () => {
     const basic = `Basic ${btoa("alice:pa55-word")}`;
     expect(secretFormsOf(basic)).toEqual([basic, btoa("alice:pa55-word"), "alice:pa55-word", "pa55-word"]);
     expect(secretFormsOf("Bearer abcd1234")).toEqual(["Bearer abcd1234", "abcd1234"]);
-    expect(scrubString("x Bearer abcd1234 y abcd1234", secretFormsOf("Bearer abcd1234"))).toBe("x [REDACTED] y [REDACTED]");
+    expect(scrubString("x Bearer abcd1234 y abcd1234", secretFormsOf("Bearer abcd1234"))).toBe(
+      "x [REDACTED] y [REDACTED]",
+    );
     // Too short to scrub by value without mangling text (still redacted by name).
     expect(scrubString("a t b", ["t"])).toBe("a t b");
   });
@@ -132,7 +154,12 @@ describe("header values that cannot be sent", () => {
     ["a character above U+00FF", "caf€-SECRET"],
     ["NUL", "a\u0000b"],
   ])("a per-call header with %s is a ConfigurationError naming the header, not the value", async (_what, value) => {
-    const w = createFetchWrapper({ origin: ORIGIN, timeout: 1_000, maxRetries: 0, fetch: (async () => new Response("")) as typeof fetch });
+    const w = createFetchWrapper({
+      origin: ORIGIN,
+      timeout: 1_000,
+      maxRetries: 0,
+      fetch: (async () => new Response("")) as typeof fetch,
+    });
     const error = await w
       .withOptions({ headers: { "x-trace": value } })(`${ORIGIN}/x`)
       .catch((e: unknown) => e);
@@ -144,7 +171,9 @@ describe("header values that cannot be sent", () => {
 
   it("requestInit and the client's headers are checked the same way", () => {
     const client = createApiClient({ baseUrl: ORIGIN }, { name: "Vendor" });
-    expect(() => client.requestInit({ headers: { prefer: "code=200\n" } })).toThrow(/header "prefer" contains a line break/);
+    expect(() => client.requestInit({ headers: { prefer: "code=200\n" } })).toThrow(
+      /header "prefer" contains a line break/,
+    );
     expect(() => createApiClient({ baseUrl: ORIGIN, headers: { "x-k": "ключ" } }, { name: "Vendor" })).toThrow(
       /Vendor: `headers`: the value of header "x-k" contains a character above U\+00FF/,
     );
@@ -156,7 +185,13 @@ describe("header values that cannot be sent", () => {
       headerNames: ["x-key"],
       authenticate: (headers) => headers.set("x-key", "bad-SECRET\nvalue"),
     };
-    const w = createFetchWrapper({ origin: ORIGIN, auth, timeout: 1_000, maxRetries: 0, fetch: (async () => new Response("")) as typeof fetch });
+    const w = createFetchWrapper({
+      origin: ORIGIN,
+      auth,
+      timeout: 1_000,
+      maxRetries: 0,
+      fetch: (async () => new Response("")) as typeof fetch,
+    });
     const error = await w.fetch(`${ORIGIN}/x`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toContain('auth strategy "custom"');
@@ -165,9 +200,9 @@ describe("header values that cannot be sent", () => {
 
   it("a token above U+00FF is refused by name", async () => {
     expect(() => bearer("tøken-€")).toThrow(ConfigurationError);
-    const error = await Promise.resolve(bearer(() => "tok-€-SECRET").authenticate(new Headers(), { url: new URL(ORIGIN) })).catch(
-      (e: unknown) => e,
-    );
+    const error = await Promise.resolve(
+      bearer(() => "tok-€-SECRET").authenticate(new Headers(), { url: new URL(ORIGIN) }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).not.toContain("SECRET");
   });

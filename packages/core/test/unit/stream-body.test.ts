@@ -2,8 +2,8 @@
 // never retried or replayed. Replayable bodies keep being retried.
 import { bearer } from "@dataclients/auth";
 import { ConnectionError, createFetchWrapper } from "@dataclients/core";
-import { DataclientsRequest } from "../../src/request-body.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DataclientsRequest } from "../../src/request-body.js";
 import { startServer, type TestServer } from "./support/recording-fetch.js";
 
 const ORIGIN = "https://api.example.com";
@@ -57,7 +57,7 @@ describe("stream request bodies", () => {
     await wrapper(fetch).fetch(`${ORIGIN}/upload`, { method: "PUT", body, duplex: "half" } as RequestInit);
     expect(seen).toHaveLength(1);
     expect(seen[0]?.init.body).toBe(body);
-    expect((seen[0]?.init as { duplex?: string }).duplex).toBe("half");
+    expect((seen[0]?.init as { duplex?: string } | undefined)?.duplex).toBe("half");
     expect(seen[0]?.init.redirect).toBe("error");
   });
 
@@ -96,7 +96,11 @@ describe("stream request bodies", () => {
 
   it("a Request built with a stream body is sent as that stream (Node)", async () => {
     const { fetch, seen } = inspectingFetch([200]);
-    const request = new Request(`${ORIGIN}/upload`, { method: "PUT", body: streamOf("q"), duplex: "half" } as RequestInit);
+    const request = new Request(`${ORIGIN}/upload`, {
+      method: "PUT",
+      body: streamOf("q"),
+      duplex: "half",
+    } as RequestInit);
     await wrapper(fetch).fetch(request);
     expect(seen[0]?.bodyType).toBe("stream");
     expect(seen[0]?.init.redirect).toBe("error");
@@ -123,8 +127,18 @@ describe("stream request bodies", () => {
   it("is not replayed after a 401 (the 401 is returned)", async () => {
     let n = 0;
     const { fetch, seen } = inspectingFetch([401, 200]);
-    const w = createFetchWrapper({ origin: ORIGIN, fetch, auth: bearer(() => `t${++n}`), timeout: 1_000, maxRetries: 2 });
-    const response = await w.fetch(`${ORIGIN}/upload`, { method: "PUT", body: streamOf("a"), duplex: "half" } as RequestInit);
+    const w = createFetchWrapper({
+      origin: ORIGIN,
+      fetch,
+      auth: bearer(() => `t${++n}`),
+      timeout: 1_000,
+      maxRetries: 2,
+    });
+    const response = await w.fetch(`${ORIGIN}/upload`, {
+      method: "PUT",
+      body: streamOf("a"),
+      duplex: "half",
+    } as RequestInit);
     expect(response.status).toBe(401);
     expect(seen).toHaveLength(1);
   });

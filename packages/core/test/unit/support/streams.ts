@@ -36,5 +36,7 @@ export function pacedBody(
 
 /** What undici raises when the socket closes mid-body. */
 export function terminated(): TypeError {
-  return new TypeError("terminated", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
+  return new TypeError("terminated", {
+    cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }),
+  });
 }
