@@ -57,6 +57,8 @@ function descriptor(operation: SpecOperation): string {
     fields.push(`body: { ${body.join(", ")} }`);
   }
   fields.push(`response: ${q(shape.response)}`);
+  if (shape.expect) fields.push(`expect: ${q(shape.expect)}`);
+  if (shape.emptyOk) fields.push("emptyOk: true");
   fields.push(`security: ${q(shape.security)}`);
   if (operation.paged) fields.push(`list: ${q(operation.paged)}`);
   return `  ${operation.operationId}: { ${fields.join(", ")} },`;

@@ -40,6 +40,10 @@ export interface OperationShape {
   query?: QueryShape;
   body?: BodyShape;
   response: ResponseKind;
+  /** A JSON answer's top-level type, checked when it arrives (`null` where an object is due is an error). */
+  expect?: "object" | "array";
+  /** An empty JSON answer is fine (a 204 is documented, or an empty object would be a valid answer anyway). */
+  emptyOk?: boolean;
   /** Security alternatives: each a list of scheme names; `[]` means "works without a credential". */
   security: string[][];
 }
@@ -106,7 +110,7 @@ export function operationShape(
     pathParams,
     ...(query ? { query } : {}),
     ...bodyOf(ctx, op.requestBody),
-    response: responseKindOf(ctx, op.responses),
+    ...responseOf(ctx, op.responses),
     security: securityOf(op.security ?? globalSecurity),
   };
 }
@@ -182,17 +186,40 @@ function bodyOf(ctx: Ctx, raw: unknown): { body?: BodyShape } {
   return { body };
 }
 
-function responseKindOf(ctx: Ctx, raw: unknown): ResponseKind {
+function responseOf(ctx: Ctx, raw: unknown): Pick<OperationShape, "response" | "expect" | "emptyOk"> {
   const responses = isObject(raw) ? raw : {};
   const success = Object.keys(responses).filter((status) => /^2\d\d$/.test(status) || status === "2XX");
   let kind: ResponseKind = "empty";
+  const types = new Set<string>();
+  let emptyOk = false;
   for (const status of success) {
-    const response = resolve(ctx, responses[status], ["responses", status]).value;
-    const content = isObject(response) && isObject(response.content) ? Object.keys(response.content) : [];
-    if (content.some((type) => JSON_MEDIA.test(type))) return "json";
-    if (content.length > 0) kind = "download";
+    const response = resolve(ctx, responses[status], ["responses", status]);
+    const value = response.value;
+    const content = isObject(value) && isObject(value.content) ? value.content : {};
+    const media = Object.keys(content);
+    if (media.length === 0) emptyOk = true;
+    const json = media.find((type) => JSON_MEDIA.test(type));
+    if (json) {
+      kind = "json";
+      const mediaObject = content[json];
+      const schema = isObject(mediaObject)
+        ? resolveRefs(ctx.spec, mediaObject.schema, response.document, [...response.segments, "content", json]).value
+        : undefined;
+      const type = isObject(schema) ? schema.type : undefined;
+      types.add(typeof type === "string" ? type : "any");
+      // An object with nothing required: an empty answer carries no less than `{}` would.
+      if (isObject(schema) && type === "object" && !(Array.isArray(schema.required) && schema.required.length)) {
+        emptyOk = true;
+      }
+    } else if (media.length > 0 && kind !== "json") kind = "download";
   }
-  return kind;
+  const [only] = types;
+  const expect = types.size === 1 && (only === "object" || only === "array") ? only : undefined;
+  return {
+    response: kind,
+    ...(kind === "json" && expect ? { expect } : {}),
+    ...(kind === "json" && emptyOk ? { emptyOk } : {}),
+  };
 }
 
 function securityOf(security: unknown): string[][] {

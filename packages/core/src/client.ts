@@ -1,7 +1,7 @@
 // createApiClient: what every vendor facade starts from. Validates options, resolves the base URL,
 // and gives back the typed openapi-fetch client wired to the fetch wrapper.
 import createClient, { type Client } from "openapi-fetch";
-import { createFetchWrapper, type FetchLike } from "./fetch-wrapper.js";
+import { createFetchWrapper, type FetchAndRead, type FetchLike } from "./fetch-wrapper.js";
 import {
   type ClientOptions,
   DEFAULT_MAX_RETRIES,
@@ -32,6 +32,8 @@ export interface ApiClient<Paths extends PathsObject> {
   requestInit(call?: RequestOptions): { fetch: typeof globalThis.fetch; signal?: AbortSignal };
   /** The fetch wrapper with per-call options bound (what generated methods send through). */
   fetchFor(call: RequestOptions): FetchLike;
+  /** fetch + a buffered read with typed errors, retrying an idempotent read whose body broke off. */
+  readerFor(call: RequestOptions): FetchAndRead;
 }
 
 export function createApiClient<Paths extends PathsObject>(
@@ -47,6 +49,8 @@ export function createApiClient<Paths extends PathsObject>(
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     logger: options.logger,
+    maxResponseBytes: options.maxResponseBytes,
+    retryPolicy: options.retryPolicy,
   });
   const api = createClient<Paths>({
     baseUrl,
@@ -62,5 +66,6 @@ export function createApiClient<Paths extends PathsObject>(
       return call.signal ? { fetch, signal: call.signal } : { fetch };
     },
     fetchFor: (call) => wrapper.withOptions(call),
+    readerFor: (call) => wrapper.readerWithOptions(call),
   };
 }

@@ -33,7 +33,7 @@ export {
 } from "./form-encoding.js";
 export { parseLinkHeader } from "./link-header.js";
 export type { Logger } from "./logger.js";
-export { type ClassifyResponse, readJson, readResponse, throwForStatus } from "./operation-response.js";
+export { type ClassifyResponse, type ReadResponseOptions, readResponse } from "./operation-response.js";
 export type {
   BodyOf,
   FormatBody,

@@ -20,6 +20,10 @@ export interface OperationDescriptor {
   readonly body?: BodyDescriptor;
   /** What a success returns: parsed JSON, a Download (binary/text), or nothing. */
   readonly response: "json" | "download" | "empty";
+  /** A JSON answer's top-level type: another one (`null`, a list for a record) is an InvalidResponseError. */
+  readonly expect?: "object" | "array";
+  /** An empty JSON answer is returned as undefined (a 204 is documented, or `{}` would be a valid answer). */
+  readonly emptyOk?: boolean;
   /** Security alternatives (scheme names); `[]` among them = works anonymously; none at all = never authenticated. */
   readonly security: readonly (readonly string[])[];
   /** A list operation: the generated method returns the paginator. `maxSize` is the page size's maximum. */

@@ -7,8 +7,8 @@
 import { describeValue } from "./describe-value.js";
 import { encodeBody } from "./encode-body.js";
 import { ConfigurationError } from "./errors.js";
-import type { FetchLike } from "./fetch-wrapper.js";
-import { type ClassifyResponse, readJson, readResponse, throwForStatus } from "./operation-response.js";
+import type { FetchAndRead, FetchLike } from "./fetch-wrapper.js";
+import { type ClassifyResponse, readResponse } from "./operation-response.js";
 import type { OperationDescriptor, OperationTable, PagingDescriptor } from "./operation-types.js";
 import { type RequestOptions, validateCommonOptions } from "./options.js";
 import type { PageIterator } from "./paginate.js";
@@ -24,6 +24,8 @@ export interface OperationContext {
   baseUrl: string;
   /** The fetch wrapper with per-call options bound. */
   fetchFor(call: CallOptions): FetchLike;
+  /** The wrapper's fetch + buffered read (typed body errors, a broken-off idempotent read retried). */
+  readerFor(call: CallOptions): FetchAndRead;
   /** The client's default headers (options.headers). */
   headers?: Record<string, string>;
   /** Whether the client has a credential strategy, and which security schemes it can satisfy (all when absent). */
@@ -91,14 +93,20 @@ function checkCredentials(id: string, op: OperationDescriptor, ctx: OperationCon
   throw new ConfigurationError(`${ctx.name}: ${id}() needs ${needed}; create the client with ${ctx.authHint}`);
 }
 
-/** Sends one request of an operation and returns the raw (2xx or not) response. */
-async function send(
+interface PreparedRequest {
+  url: string;
+  init: RequestInit & { duplex?: "half" };
+  call: CallOptions;
+}
+
+/** The URL, init and per-call options of one request of an operation (nothing is sent yet). */
+function prepare(
   op: OperationDescriptor,
   ctx: OperationContext,
   path: string,
   query: unknown,
   args: CallArgs,
-): Promise<Response> {
+): PreparedRequest {
   const { format, maxPages: _maxPages, ...call } = args.options;
   const headers: Record<string, string> = { ...ctx.headers, ...call.headers };
   let body: BodyInit | undefined;
@@ -109,10 +117,30 @@ async function send(
     if (encoded.contentType && !hasType) headers["content-type"] = encoded.contentType;
   }
   const url = `${ctx.baseUrl}${path}${serializeQuery(query, op.query, ctx.name)}`;
-  const init: RequestInit & { duplex?: "half" } = { method: op.method, headers };
+  const init: PreparedRequest["init"] = { method: op.method, headers };
   if (body !== undefined) init.body = body;
   if (body instanceof ReadableStream) init.duplex = "half";
-  return ctx.fetchFor({ ...call, headers: undefined, security: op.security })(url, init);
+  return { url, init, call: { ...call, headers: undefined, security: op.security } };
+}
+
+/**
+ * Sends one request and returns what its operation declares. A plain JSON answer goes through the wrapper's
+ * fetchAndRead (a GET whose body broke off is read again); a vendor hook, a download or no content need the
+ * response first.
+ */
+async function execute(op: OperationDescriptor, ctx: OperationContext, request: PreparedRequest): Promise<unknown> {
+  const { url, init, call } = request;
+  if (op.response === "json" && !ctx.classifyResponse) {
+    const empty = op.emptyOk ? "undefined" : "error";
+    const { data } = await ctx.readerFor(call)(url, init, "json", { expect: op.expect ?? "any", empty });
+    return data;
+  }
+  const response = await ctx.fetchFor(call)(url, init);
+  return readResponse(response, op.response, {
+    classify: ctx.classifyResponse,
+    expect: op.expect,
+    emptyOk: op.emptyOk,
+  });
 }
 
 function listOf(
@@ -133,13 +161,10 @@ function listOf(
     checkPageSize(query[paging.size], { param: paging.size, max: op.list.maxSize, name: ctx.name });
   const { maxPages, signal } = args.options;
   const page = async (pageQuery: PageQuery, pageSignal?: AbortSignal) => {
-    const response = await send(op, ctx, path, pageQuery, {
-      ...args,
-      options: { ...args.options, signal: pageSignal },
-    });
-    await throwForStatus(response);
-    if (ctx.classifyResponse) await ctx.classifyResponse(response);
-    return { body: await readJson(response), response };
+    const request = prepare(op, ctx, path, pageQuery, { ...args, options: { ...args.options, signal: pageSignal } });
+    const response = await ctx.fetchFor(request.call)(request.url, request.init);
+    const body = await readResponse(response, "json", { classify: ctx.classifyResponse, expect: op.expect });
+    return { body, response };
   };
   if (paging.style === "envelope") {
     return paginateByEnvelope(
@@ -174,9 +199,7 @@ export function callOperation(id: string, op: OperationDescriptor, ctx: Operatio
     throw new ConfigurationError(`${ctx.name}: ${id}() needs a request body`);
   }
   if (op.list) return listOf(id, op, ctx, path, split);
-  return send(op, ctx, path, split.query, split).then((response) =>
-    readResponse(response, op.response, ctx.classifyResponse),
-  );
+  return execute(op, ctx, prepare(op, ctx, path, split.query, split));
 }
 
 /** The generated methods of a table, bound to a client: `{ getProject(id, query?, options?) { … }, … }`. */

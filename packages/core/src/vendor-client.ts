@@ -5,7 +5,7 @@ import type { AuthStrategy } from "./auth-strategy.js";
 import { type ApiClient, createApiClient, type PathsObject } from "./client.js";
 import type { ClassifyResponse } from "./operation-response.js";
 import type { OperationTable, PagingDescriptor } from "./operation-types.js";
-import { bindOperations, type OperationContext } from "./operations.js";
+import { bindOperations, type CallOptions, type OperationContext } from "./operations.js";
 import type { ClientOptions } from "./options.js";
 import { createPathPaginate, type PathPaginate } from "./paginate-by-path.js";
 
@@ -54,16 +54,16 @@ export function createVendorClient<Paths extends PathsObject, Methods, Field ext
   // they go through a twin wrapper without `auth` (same base URL, fetch, timeouts and retries), built on first use.
   let anonymous: ApiClient<Paths> | undefined;
   const auth: AuthStrategy | undefined = options.auth;
+  const wrapperFor = (call: CallOptions): ApiClient<Paths> => {
+    if (!auth || call.security?.length !== 0) return core;
+    anonymous ??= createApiClient<Paths>({ ...options, auth: undefined }, definition);
+    return anonymous;
+  };
   const ctx: OperationContext = {
     name: definition.name,
     baseUrl: core.baseUrl,
-    fetchFor: (call) => {
-      if (auth && call.security?.length === 0) {
-        anonymous ??= createApiClient<Paths>({ ...options, auth: undefined }, definition);
-        return anonymous.fetchFor(call);
-      }
-      return core.fetchFor(call);
-    },
+    fetchFor: (call) => wrapperFor(call).fetchFor(call),
+    readerFor: (call) => wrapperFor(call).readerFor(call),
     headers: options.headers,
     auth: auth ? { schemes: auth.schemes } : undefined,
     authHint: definition.authHint,

@@ -120,7 +120,8 @@ describe("without auth", () => {
   ];
 
   it.each(tokenOptional)("%s works anonymously (public projects)", async (_name, call) => {
-    const anonymous = fakeGitlab(() => json([]));
+    // Lists answer a list and single resources an object (a wrong-shaped answer is an InvalidResponseError).
+    const anonymous = fakeGitlab((request) => json(/\/(projects|groups|pipelines|jobs)$/.test(request.path) ? [] : {}));
     await call(createDataopsLiveClient({ fetch: anonymous.fetch }));
     expect(anonymous.requests).toHaveLength(1);
     expect(anonymous.requests[0]?.headers.get("private-token")).toBeNull();

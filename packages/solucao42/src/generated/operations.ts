@@ -11,12 +11,12 @@ export const paging: PagingDescriptor | undefined = undefined;
 
 /** Every operation as data, interpreted by core's callOperation. */
 export const operations = {
-  createTokenFromApiKey: { method: "POST", path: "/api/v1/auth/api-key", body: { media: ["application/json"], json: "object", required: true }, response: "json", security: [] },
-  loginWithPassword: { method: "POST", path: "/api/v1/auth/login", body: { media: ["application/json"], json: "object", required: true }, response: "json", security: [] },
-  getPermissions: { method: "GET", path: "/api/v1/auth/permissions", response: "json", security: [["bearerAuth"]] },
-  refreshToken: { method: "POST", path: "/api/v1/auth/refresh", body: { media: ["application/json"], json: "object", required: true }, response: "json", security: [] },
-  executeEndpoint: { method: "POST", path: "/api/v1/data-api/{namespace}/{slug}/execute", params: [["namespace", "segment"], ["slug", "segment"]], body: { media: ["application/json"], json: "object" }, response: "json", security: [["bearerAuth"]] },
-  getJob: { method: "GET", path: "/api/v1/data-api/{namespace}/{slug}/jobs/{job_id}", params: [["namespace", "segment"], ["slug", "segment"], ["job_id", "segment"]], response: "json", security: [["bearerAuth"]] },
+  createTokenFromApiKey: { method: "POST", path: "/api/v1/auth/api-key", body: { media: ["application/json"], json: "object", required: true }, response: "json", expect: "object", security: [] },
+  loginWithPassword: { method: "POST", path: "/api/v1/auth/login", body: { media: ["application/json"], json: "object", required: true }, response: "json", expect: "object", security: [] },
+  getPermissions: { method: "GET", path: "/api/v1/auth/permissions", response: "json", expect: "object", security: [["bearerAuth"]] },
+  refreshToken: { method: "POST", path: "/api/v1/auth/refresh", body: { media: ["application/json"], json: "object", required: true }, response: "json", expect: "object", security: [] },
+  executeEndpoint: { method: "POST", path: "/api/v1/data-api/{namespace}/{slug}/execute", params: [["namespace", "segment"], ["slug", "segment"]], body: { media: ["application/json"], json: "object" }, response: "json", expect: "object", security: [["bearerAuth"]] },
+  getJob: { method: "GET", path: "/api/v1/data-api/{namespace}/{slug}/jobs/{job_id}", params: [["namespace", "segment"], ["slug", "segment"], ["job_id", "segment"]], response: "json", expect: "object", security: [["bearerAuth"]] },
 } as const satisfies OperationTable;
 
 export type OperationId = keyof typeof operations;
