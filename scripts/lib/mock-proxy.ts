@@ -6,7 +6,7 @@
 // `sl-violations` reported.
 import { randomUUID } from "node:crypto";
 import { type Agent, type IncomingMessage, type OutgoingHttpHeaders, request, type ServerResponse } from "node:http";
-import { readApiErrorPreference } from "./api-error.js";
+import { type ApiErrorAnswer, apiErrorAnswer, type DeclaredApiError, readApiErrorPreference } from "./api-error.js";
 import type { PagingStep } from "./paging/index.js";
 import type { TemplateMatch } from "./path-templates.js";
 import { isJson, readBody, sendProblem, withoutHopByHop } from "./proxy-http.js";
@@ -34,6 +34,8 @@ export interface ProxyTarget {
   /** false in proxy mode: no paging step, no api-error, no path rewriting. */
   simulate: boolean;
   paging?: PagingStep;
+  /** The spec's x-dataclients-mock.api-error, if any (header name, the bare preference's answer). */
+  apiError?: DeclaredApiError;
   matchTemplate?: (method: string, path: string) => TemplateMatch | undefined;
   /** Requests to this path (Prism's readiness probe) are not reported. */
   probePath: string;
@@ -85,7 +87,7 @@ async function forward(req: IncomingMessage, res: ServerResponse, t: ProxyTarget
   const query = queryAt < 0 ? "" : target.slice(queryAt);
 
   const headers = withoutHopByHop(req.headers);
-  let apiError: string | undefined;
+  let apiError: ApiErrorAnswer | undefined;
   let prismPath = path;
   if (t.simulate) {
     prismPath = t.matchTemplate?.(method, path)?.prismPath ?? path;
@@ -98,7 +100,12 @@ async function forward(req: IncomingMessage, res: ServerResponse, t: ProxyTarget
       return;
     }
     if (preference.kind === "api-error") {
-      apiError = preference.text;
+      const answer = apiErrorAnswer(preference.text, t.apiError);
+      if (typeof answer === "string") {
+        sendProblem(res, 400, "invalid-api-error-preference", { title: "Invalid Prefer: api-error", detail: answer });
+        return;
+      }
+      apiError = answer;
       if (preference.prefer === undefined) delete headers.prefer;
       else headers.prefer = preference.prefer;
     }
@@ -198,16 +205,16 @@ async function forward(req: IncomingMessage, res: ServerResponse, t: ProxyTarget
   else req.pipe(upstreamReq);
 }
 
-function sendApiError(res: ServerResponse, prismHeaders: OutgoingHttpHeaders, text: string): void {
+function sendApiError(res: ServerResponse, prismHeaders: OutgoingHttpHeaders, answer: ApiErrorAnswer): void {
   const headers: OutgoingHttpHeaders = {};
   // Keep CORS and the request id; the rest described Prism's example body, which is not sent.
   for (const [name, value] of Object.entries(prismHeaders)) {
     if (name.startsWith("access-control-") || name === "x-request-id" || name === "vary") headers[name] = value;
   }
-  const body = Buffer.from(text, "utf8");
-  headers["content-type"] = "text/plain; charset=utf-8";
+  const body = Buffer.from(answer.body, "utf8");
+  headers["content-type"] = answer.contentType;
   headers["content-length"] = body.length;
-  headers["api-error"] = text;
+  headers[answer.header.toLowerCase()] = answer.headerValue;
   res.writeHead(200, headers);
   res.end(body);
 }

@@ -2,6 +2,7 @@
 // that serves the vendor's production base path and adds what Prism cannot do (paging, multi-segment paths,
 // the api-error answer). With `upstream`, Prism runs in proxy mode in front of the real service instead.
 import { Agent, createServer, type Server } from "node:http";
+import { declaredApiError } from "./api-error.js";
 import { loadSpec } from "./load-spec.js";
 import { type Entrance, type MockExchange, type ProxyTarget, proxyHandler } from "./mock-proxy.js";
 import { pagingConfigOf, pagingStepFor } from "./paging/index.js";
@@ -116,13 +117,15 @@ export async function startMock(vendor: Vendor, options: MockOptions = {}): Prom
   };
 }
 
-/** The paging step and path matcher the spec asks for; a malformed x-dataclients-paging fails the start. */
-function specSteps(vendor: Vendor): Pick<ProxyTarget, "paging" | "matchTemplate"> {
+/** The paging step, path matcher and api-error answer the spec asks for; a malformed x-dataclients-paging fails the start. */
+function specSteps(vendor: Vendor): Pick<ProxyTarget, "paging" | "matchTemplate" | "apiError"> {
   const spec = loadSpec(vendor.specPath, repoRoot);
   const paging = pagingStepFor(pagingConfigOf(spec.root.data, spec.root.label), spec.root.label);
   const templates = pathTemplates(spec);
   const hasMultiSegment = templates.some((t) => t.multiSegment.length > 0);
+  const apiError = declaredApiError(spec.root.data);
   return {
+    ...(apiError ? { apiError } : {}),
     ...(paging ? { paging } : {}),
     ...(hasMultiSegment ? { matchTemplate: templateMatcher(templates) } : {}),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readApiErrorPreference } from "../../scripts/lib/api-error.js";
+import { apiErrorAnswer, declaredApiError, readApiErrorPreference } from "../../scripts/lib/api-error.js";
 
 describe("readApiErrorPreference", () => {
   it("is none without a Prefer header or without the api-error preference", () => {
@@ -32,8 +32,12 @@ describe("readApiErrorPreference", () => {
     });
   });
 
+  it("reads a bare api-error as the spec's declared answer", () => {
+    expect(readApiErrorPreference("api-error, code=200")).toEqual({ kind: "api-error", prefer: "code=200" });
+    expect(readApiErrorPreference("api-error;x=y")).toEqual({ kind: "api-error" });
+  });
+
   it("refuses an empty text, bad percent-encoding and text that cannot be a header value", () => {
-    expect(readApiErrorPreference("api-error")).toMatchObject({ kind: "invalid" });
     expect(readApiErrorPreference("api-error=")).toMatchObject({ kind: "invalid" });
     expect(readApiErrorPreference("api-error=50%")).toMatchObject({
       kind: "invalid",
@@ -41,5 +45,28 @@ describe("readApiErrorPreference", () => {
     });
     expect(readApiErrorPreference("api-error=a%0Ab")).toMatchObject({ kind: "invalid" });
     expect(readApiErrorPreference("api-error=%E2%9C%93")).toMatchObject({ kind: "invalid" });
+  });
+});
+
+describe("apiErrorAnswer", () => {
+  const declared = declaredApiError({
+    "x-dataclients-mock": { "api-error": { header: "api-error", value: "true", body: "ApiError: gone", status: 200 } },
+  });
+
+  it("sends the text as header and body, or for a bare preference what the spec declares", () => {
+    expect(apiErrorAnswer("Boom", undefined)).toEqual({
+      header: "api-error",
+      headerValue: "Boom",
+      contentType: "text/plain; charset=utf-8",
+      body: "Boom",
+    });
+    expect(apiErrorAnswer(undefined, declared)).toEqual({
+      header: "api-error",
+      headerValue: "true",
+      contentType: "text/plain; charset=utf-8",
+      body: "ApiError: gone",
+    });
+    expect(apiErrorAnswer(undefined, undefined)).toMatch(/needs a text.*declares no x-dataclients-mock.api-error/);
+    expect(declaredApiError({})).toBeUndefined();
   });
 });

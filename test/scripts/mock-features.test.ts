@@ -193,6 +193,13 @@ describe("Prefer: api-error=<text> (a 200 that is an error)", () => {
     expect(filesExchanges).toEqual([{ method: "GET", path: "/tables/t1", status: 200, violations: [] }]);
   });
 
+  it("answers a bare Prefer: api-error with the spec's x-dataclients-mock.api-error", async () => {
+    const res = await get("api-error");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("api-error")).toBe("true");
+    expect(await res.text()).toBe("ApiError: Table 'Demo.Missing' not found");
+  });
+
   it("lets Prism's 401 win when the request has no credential", async () => {
     const res = await fetch(`${files.url}/tables/t1`, { headers: { prefer: "api-error=Boom" } });
     expect(res.status).toBe(401);
