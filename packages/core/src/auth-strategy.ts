@@ -1,5 +1,6 @@
 // The contract between the fetch wrapper and a credential strategy (implemented in @dataclients/auth).
 // The wrapper calls `authenticate` on every attempt, and only for requests to the configured origin.
+import type { ClientOptions } from "./options.js";
 
 export interface AuthContext {
   /** The URL the request is about to be sent to (always the configured origin). */
@@ -21,6 +22,16 @@ export interface UnauthorizedContext {
   status?: number | undefined;
 }
 
+/**
+ * What a client gives a strategy that makes requests of its own (a login, a token exchange, a refresh): the
+ * client's resolved base URL and its options without `auth`, so those requests get the same fetch, timeouts,
+ * retries and logger, and never carry the credential being obtained.
+ */
+export interface AuthBinding {
+  baseUrl: string;
+  options: Omit<ClientOptions, "auth" | "baseUrl">;
+}
+
 /** The statuses that mean "renew the credential" when a strategy does not say. */
 export const DEFAULT_RENEW_ON: readonly number[] = [401];
 
@@ -34,6 +45,11 @@ export interface AuthStrategy {
    * any. A generated method checks it before sending, so a missing credential fails without a request.
    */
   readonly schemes?: readonly string[];
+  /**
+   * Called once by each client created with this strategy, before any request. A strategy that logs in
+   * (`apiKeyAuth`, `datagolLogin`) returns a strategy bound to that client; plain ones (`bearer`) omit it.
+   */
+  bind?(binding: AuthBinding): AuthStrategy;
   /** Sets the credential on the outgoing headers. */
   authenticate(headers: Headers, context: AuthContext): void | Promise<void>;
   /**

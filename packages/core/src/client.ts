@@ -1,6 +1,7 @@
 // createApiClient: what every vendor facade starts from. Validates options, resolves the base URL,
 // and gives back the typed openapi-fetch client wired to the fetch wrapper.
 import createClient, { type Client } from "openapi-fetch";
+import type { AuthStrategy } from "./auth-strategy.js";
 import { createFetchWrapper, type FetchAndRead, type FetchLike } from "./fetch-wrapper.js";
 import {
   type ClientOptions,
@@ -28,6 +29,8 @@ export interface ApiClient<Paths extends PathsObject> {
   api: Client<Paths>;
   /** The resolved base URL, without a trailing slash. */
   baseUrl: string;
+  /** The client's credential strategy, bound to it (see AuthStrategy.bind). */
+  auth: AuthStrategy | undefined;
   /** The options to spread into an openapi-fetch call so per-call options take effect. */
   requestInit(call?: RequestOptions): { fetch: typeof globalThis.fetch; signal?: AbortSignal };
   /** The fetch wrapper with per-call options bound (what generated methods send through). */
@@ -42,10 +45,12 @@ export function createApiClient<Paths extends PathsObject>(
 ): ApiClient<Paths> {
   validateClientOptions(options, meta.name);
   const baseUrl = resolveBaseUrl(options.baseUrl, meta.name, meta.defaultBaseUrl);
+  const { auth: unbound, baseUrl: _baseUrl, ...rest } = options;
+  const auth = unbound?.bind ? unbound.bind({ baseUrl, options: rest }) : unbound;
   const wrapper = createFetchWrapper({
     origin: baseUrl,
     fetch: options.fetch,
-    auth: options.auth,
+    auth,
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     logger: options.logger,
@@ -60,6 +65,7 @@ export function createApiClient<Paths extends PathsObject>(
   return {
     api,
     baseUrl,
+    auth,
     requestInit(call = {}) {
       validateCommonOptions(call, meta.name);
       const fetch = wrapper.withOptions(call) as typeof globalThis.fetch;

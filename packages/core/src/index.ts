@@ -1,4 +1,4 @@
-export type { AuthContext, AuthStrategy, UnauthorizedContext } from "./auth-strategy.js";
+export type { AuthBinding, AuthContext, AuthStrategy, UnauthorizedContext } from "./auth-strategy.js";
 export { type ApiClient, type ApiClientMeta, createApiClient, type PathsObject } from "./client.js";
 export { describeValue } from "./describe-value.js";
 export { type Download, downloadOf, filenameFrom, toDownload } from "./download.js";

@@ -143,7 +143,9 @@ export function validateClientOptions(options: ClientOptions, name: string): voi
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new ConfigurationError(`${name}: \`fetch\` must be a function with the signature of globalThis.fetch`);
   }
-  if (options.auth !== undefined && typeof options.auth?.authenticate !== "function") {
+  const auth = options.auth as { authenticate?: unknown; bind?: unknown } | undefined;
+  // A login strategy may be bindable only (it becomes a full strategy when a client binds it).
+  if (auth !== undefined && typeof auth?.authenticate !== "function" && typeof auth?.bind !== "function") {
     throw new ConfigurationError(`${name}: \`auth\` must be a strategy such as bearer(token) from @dataclients/auth`);
   }
 }

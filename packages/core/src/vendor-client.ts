@@ -53,7 +53,7 @@ export function createVendorClient<Paths extends PathsObject, Methods, Field ext
   // Operations whose spec says `security: []` (logins, trigger tokens) never carry the client's credential:
   // they go through a twin wrapper without `auth` (same base URL, fetch, timeouts and retries), built on first use.
   let anonymous: ApiClient<Paths> | undefined;
-  const auth: AuthStrategy | undefined = options.auth;
+  const auth: AuthStrategy | undefined = core.auth;
   const wrapperFor = (call: CallOptions): ApiClient<Paths> => {
     if (!auth || call.security?.length !== 0) return core;
     anonymous ??= createApiClient<Paths>({ ...options, auth: undefined }, definition);

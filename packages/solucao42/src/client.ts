@@ -1,20 +1,20 @@
-// createSolucao42Client: the Data API flow (api-key exchange → execute → poll) with the login and
-// refresh handled for you. `api` is the typed openapi-fetch client for everything else.
+// createSolucao42Client: every operation of the spec as a generated method, plus the Data API flow (api-key
+// exchange → execute → poll) with the login and refresh handled for you. `api` is the typed openapi-fetch client.
 import {
   ApiError,
   type AuthStrategy,
   type ClientOptions,
-  ConfigurationError,
-  createApiClient,
+  createVendorClient,
   type PollOptions,
   pollUntil,
   type RequestOptions,
-  unwrap,
+  type WaitOptions,
 } from "@dataclients/core";
-import { isSolucao42Credentials, type Solucao42Credentials } from "./credentials.js";
+import type { Solucao42Credentials } from "./credentials.js";
 import { JobFailedError, MissingPermissionError } from "./errors.js";
+import { type Operations, operations, PRODUCTION_BASE_URL } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
-import { bindCredentials } from "./session.js";
+import type { Solucao42SessionAuth } from "./session.js";
 import type {
   AuthUser,
   DataApiPermission,
@@ -29,49 +29,33 @@ import type {
 import { checkCallbackUrl, checkEndpointName, checkJobId } from "./validate.js";
 
 /** The documented production base URL. */
-export const DEFAULT_BASE_URL = "https://api.console.solucao42.com.br";
+export const DEFAULT_BASE_URL = PRODUCTION_BASE_URL as string;
 
 export interface Solucao42ClientOptions extends Omit<ClientOptions, "auth"> {
   /** `apiKeyAuth(...)` (recommended), `passwordAuth(...)`, or any strategy such as `bearer(jwt)`. */
   auth?: Solucao42Credentials | AuthStrategy;
 }
 
-export interface ExecuteAndWaitOptions extends RequestOptions {
-  /** Overall limit for the whole wait, in ms (the per-request limit is `timeout`). Default 10 minutes. */
-  waitTimeout?: number;
-  /** Polling cadence and headers; `poll.headers` replaces `headers` on the job polls. */
+/** `executeAndWait` options: core's WaitOptions (default `waitTimeout` 10 minutes) plus the job polls' headers. */
+export interface ExecuteAndWaitOptions extends WaitOptions<Job> {
+  /** `poll.headers` replaces `headers` on the job polls; its cadence fields are the older spelling of the top-level ones. */
   poll?: Pick<PollOptions<Job>, "initialDelayMs" | "maxDelayMs" | "factor"> & { headers?: Record<string, string> };
-  /** Called with each polled job state. */
-  onPoll?: (job: Job) => void;
 }
 
 /** A query result from either path: a sync execute (has `executed_at`) or a completed job. */
 export type QueryResult = JobResult & { executed_at?: string };
 
-type JobPath = "/api/v1/data-api/{namespace}/{slug}/jobs/{job_id}";
 const NAME = "Solucao42";
 
 export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
-  const { auth, ...rest } = options;
-  const meta = { name: NAME, defaultBaseUrl: DEFAULT_BASE_URL };
-  let session: ReturnType<typeof bindCredentials> | undefined;
-  let strategy: AuthStrategy | undefined;
-  if (isSolucao42Credentials(auth)) {
-    session = bindCredentials(auth, createApiClient<paths>(rest, meta));
-    strategy = session.auth;
-  } else if (auth !== undefined) {
-    strategy = auth;
-  }
-  const core = createApiClient<paths>({ ...rest, auth: strategy }, meta);
-  const { api } = core;
-
-  function requireAuth(operation: string): void {
-    if (!strategy) {
-      throw new ConfigurationError(
-        `${NAME}: ${operation} needs credentials; pass auth: apiKeyAuth({ companySlug, apiKey, apiSecret })`,
-      );
-    }
-  }
+  const { client, core } = createVendorClient<paths, Operations>(options, {
+    name: NAME,
+    defaultBaseUrl: DEFAULT_BASE_URL,
+    operations,
+    credentialName: "credentials",
+    authHint: "auth: apiKeyAuth({ companySlug, apiKey, apiSecret })",
+  });
+  const session = core.auth && "user" in core.auth ? (core.auth as Solucao42SessionAuth) : undefined;
 
   /** Re-throws a 403 as MissingPermissionError naming the permission the operation needs. */
   function orPermissionError(permission: DataApiPermission) {
@@ -81,36 +65,28 @@ export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
     };
   }
 
-  async function getJobAt(path: string, call: RequestOptions): Promise<Job> {
-    // `path` is concrete (no {placeholders}), so openapi-fetch sends it as is; typed as the job route.
-    const result = await api.GET(path as JobPath, {
-      params: { path: { namespace: "", slug: "", job_id: "" } },
-      ...core.requestInit(call),
-    });
-    return unwrap(result);
-  }
-
   /** The job's path: `polling_url` when it stays on the configured origin, else built from job_id. */
-  function jobPath(namespace: string, slug: string, jobId: string, pollingUrl?: string): string {
-    const fallback = `/api/v1/data-api/${namespace}/${slug}/jobs/${encodeURIComponent(jobId)}`;
-    if (!pollingUrl) return fallback;
-    const base = new URL(core.baseUrl);
-    const target = new URL(pollingUrl, `${core.baseUrl}/`);
+  function jobUrl(namespace: string, slug: string, jobId: string, pollingUrl?: string): string | undefined {
+    if (!pollingUrl) return undefined;
+    const base = new URL(client.baseUrl);
+    const target = new URL(pollingUrl, `${client.baseUrl}/`);
     const basePath = base.pathname.replace(/\/+$/, "");
-    if (target.origin !== base.origin || !target.pathname.startsWith(`${basePath}/`)) return fallback;
-    return target.pathname.slice(basePath.length) + target.search;
+    const expected = `${basePath}/api/v1/data-api/${encodeURIComponent(namespace)}/${encodeURIComponent(slug)}/jobs/`;
+    if (target.origin !== base.origin || !target.pathname.startsWith(expected)) return undefined;
+    return decodeURIComponent(target.pathname.slice(expected.length));
   }
 
-  const client = {
-    /** The typed openapi-fetch client for every operation: `{ data, error, response }`, never throws. */
-    api,
-    /** The resolved base URL. */
-    baseUrl: core.baseUrl,
+  async function getJob(namespace: string, slug: string, jobId: string, call: RequestOptions = {}): Promise<Job> {
+    checkEndpointName(namespace, "namespace");
+    checkEndpointName(slug, "slug");
+    checkJobId(jobId);
+    return client.getJob(namespace, slug, jobId, call).catch(orPermissionError("data_api:get_job"));
+  }
 
-    /** The effective actions of the authenticated user (GET /api/v1/auth/permissions). */
-    async permissions(call: RequestOptions = {}): Promise<PermissionsResponse> {
-      requireAuth("permissions()");
-      return unwrap(await api.GET("/api/v1/auth/permissions", core.requestInit(call)));
+  const flows = {
+    /** @deprecated Use `getPermissions()` (the operation's name): the effective actions of the authenticated user. */
+    permissions(call: RequestOptions = {}): Promise<PermissionsResponse> {
+      return client.getPermissions(call);
     },
 
     /**
@@ -126,36 +102,25 @@ export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
       checkEndpointName(namespace, "namespace");
       checkEndpointName(slug, "slug");
       checkCallbackUrl(request.callback_url);
-      requireAuth("execute()");
-      const result = await api
-        .POST("/api/v1/data-api/{namespace}/{slug}/execute", {
-          params: { path: { namespace, slug } },
-          body: request,
-          ...core.requestInit(call),
-        })
-        .then((r) => ({ data: unwrap(r), status: r.response.status }))
+      const answer = await client
+        .executeEndpoint(namespace, slug, request, call)
         .catch(orPermissionError("data_api:execute"));
-      // openapi-fetch types `data` as the union of the 2xx bodies; the status tells which one arrived.
-      if (result.status === 202) return { mode: "async", job: result.data as JobAccepted };
-      const rows = result.data as ExecuteResult;
+      // The two 2xx bodies tell themselves apart: a job has `job_id`, rows have `columns`.
+      if ("job_id" in answer) return { mode: "async", job: answer as JobAccepted };
+      const rows = answer as ExecuteResult;
       if (rows.truncated)
         options.logger?.warn?.(`[dataclients] ${namespace}/${slug}: result truncated at max_rows=${rows.max_rows}`);
       return { mode: "sync", result: rows };
     },
 
     /** One job's state (GET .../jobs/{job_id}): processing, completed (with result) or failed. */
-    async getJob(namespace: string, slug: string, jobId: string, call: RequestOptions = {}): Promise<Job> {
-      checkEndpointName(namespace, "namespace");
-      checkEndpointName(slug, "slug");
-      checkJobId(jobId);
-      requireAuth("getJob()");
-      return getJobAt(jobPath(namespace, slug, jobId), call).catch(orPermissionError("data_api:get_job"));
-    },
+    getJob,
 
     /**
      * Executes and returns the rows, whatever the endpoint's mode: an async job is polled (following
-     * its polling_url, with backoff) until it completes. A failed job throws JobFailedError; the wait
-     * ends with PollTimeoutError after `waitTimeout` (default 10 min) or AbortError on `signal`.
+     * its polling_url, with backoff) until it completes. A failed job throws JobFailedError (core's rule: a
+     * wait that returns a result throws when the job failed); the wait ends with PollTimeoutError after
+     * `waitTimeout` (default 10 min) or AbortError on `signal`.
      */
     async executeAndWait(
       namespace: string,
@@ -163,16 +128,25 @@ export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
       request: ExecuteRequest = {},
       call: ExecuteAndWaitOptions = {},
     ): Promise<QueryResult> {
-      const { waitTimeout = 600_000, poll = {}, onPoll, ...requestOptions } = call;
-      const outcome = await client.execute(namespace, slug, request, requestOptions);
+      const { waitTimeout = 600_000, poll = {}, onPoll, initialDelayMs, maxDelayMs, factor, ...requestOptions } = call;
+      const outcome = await flows.execute(namespace, slug, request, requestOptions);
       if (outcome.mode === "sync") return outcome.result;
       const { job_id: jobId, polling_url: pollingUrl } = outcome.job;
-      const path = jobPath(namespace, slug, jobId, pollingUrl);
+      const fromUrl = jobUrl(namespace, slug, jobId, pollingUrl);
+      const pollId = fromUrl && /^[^/?#]+$/.test(fromUrl) ? fromUrl : jobId;
       const pollCall = { ...requestOptions, headers: poll.headers ?? requestOptions.headers };
       const job = await pollUntil(
-        (signal) => getJobAt(path, { ...pollCall, signal }).catch(orPermissionError("data_api:get_job")),
+        (signal) => getJob(namespace, slug, pollId, { ...pollCall, signal }),
         (state) => state.status !== "processing",
-        { ...poll, timeout: waitTimeout, signal: call.signal, onPoll, what: `Solucao42 job ${jobId}` },
+        {
+          initialDelayMs: initialDelayMs ?? poll.initialDelayMs,
+          maxDelayMs: maxDelayMs ?? poll.maxDelayMs,
+          factor: factor ?? poll.factor,
+          timeout: waitTimeout,
+          signal: call.signal,
+          onPoll,
+          what: `Solucao42 job ${jobId}`,
+        },
       );
       if (job.status === "failed" || !job.result) throw new JobFailedError(job);
       if (job.result.truncated) options.logger?.warn?.(`[dataclients] job ${jobId}: result truncated at max_rows`);
@@ -182,11 +156,11 @@ export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
     /** The user of the token response (logs in first if needed); undefined with a plain bearer token. */
     async currentUser(call: Pick<RequestOptions, "signal"> = {}): Promise<AuthUser | undefined> {
       if (!session) return undefined;
-      await session.auth.getAccessToken(call);
+      await session.getAccessToken(call);
       return session.user();
     },
   };
-  return client;
+  return { ...client, ...flows };
 }
 
 export type Solucao42Client = ReturnType<typeof createSolucao42Client>;

@@ -1,18 +1,44 @@
-// The two ways to obtain Solucao42 tokens. Each is exchanged for a JWT session by the client, which
-// refreshes it before the 600 s expiry and logs in again when the refresh token is rejected.
+// The two ways to obtain Solucao42 tokens. Each is a strategy that a client binds to itself (core's
+// AuthStrategy.bind): the login and refresh requests then go through that client's base URL and options, the
+// JWT is refreshed before its 600 s expiry, and a rejected refresh token means a new login.
 import { withSafeDescription } from "@dataclients/auth";
-import { ConfigurationError, requireNonEmpty } from "@dataclients/core";
+import { type AuthBinding, type AuthStrategy, ConfigurationError, requireNonEmpty } from "@dataclients/core";
 import type { components } from "./generated/schema.js";
+import { bindSession, type Solucao42SessionAuth } from "./session.js";
 
 type Schemas = components["schemas"];
 
-/** Long-lived credentials; the client exchanges them for tokens. Secrets stay in a closure. */
-export interface Solucao42Credentials {
+/** The login request a credential makes: which operation, and its body. Secrets stay in a closure. */
+export type LoginRequest =
+  | { operation: "createTokenFromApiKey"; body: Schemas["ApiKeyLoginRequest"] }
+  | { operation: "loginWithPassword"; body: Schemas["PasswordLoginRequest"] };
+
+/** Long-lived credentials; a client exchanges them for tokens when it binds them. */
+export interface Solucao42Credentials extends AuthStrategy {
   readonly kind: "api-key" | "password";
-  /** @internal The login request: which path, and its body. */
-  readonly loginRequest: () =>
-    | { path: "/api/v1/auth/api-key"; body: Schemas["ApiKeyLoginRequest"] }
-    | { path: "/api/v1/auth/login"; body: Schemas["PasswordLoginRequest"] };
+  bind(binding: AuthBinding): Solucao42SessionAuth;
+}
+
+function credentials(
+  kind: Solucao42Credentials["kind"],
+  login: () => LoginRequest,
+  label: string,
+): Solucao42Credentials {
+  return withSafeDescription(
+    {
+      kind,
+      headerNames: ["authorization"],
+      schemes: ["bearerAuth"],
+      authenticate() {
+        // Only a client calls a strategy, and a client binds it first.
+        throw new ConfigurationError(
+          `${label}: pass it to createSolucao42Client({ auth }) rather than using it directly`,
+        );
+      },
+      bind: (binding: AuthBinding) => bindSession(login, binding),
+    },
+    `[Solucao42Credentials ${label}]`,
+  );
 }
 
 const NAME = "Solucao42 apiKeyAuth";
@@ -27,15 +53,13 @@ export function apiKeyAuth(options: { companySlug: string; apiKey: string; apiSe
   if (!apiKey.startsWith("s42_")) {
     throw new ConfigurationError(`${NAME}: \`apiKey\` must start with "s42_" (did you swap apiKey and apiSecret?)`);
   }
-  return withSafeDescription(
-    {
-      kind: "api-key" as const,
-      loginRequest: () => ({
-        path: "/api/v1/auth/api-key" as const,
-        body: { company_slug: companySlug, api_key: apiKey, api_secret: apiSecret },
-      }),
-    },
-    `[Solucao42Credentials api-key ${companySlug}]`,
+  return credentials(
+    "api-key",
+    () => ({
+      operation: "createTokenFromApiKey",
+      body: { company_slug: companySlug, api_key: apiKey, api_secret: apiSecret },
+    }),
+    `api-key ${companySlug}`,
   );
 }
 
@@ -49,20 +73,9 @@ export function passwordAuth(options: { companySlug: string; email: string; pass
   const password = requireNonEmpty(options.password, "password", name);
   if (!/^[^@\s]+@[^@\s]+$/.test(email))
     throw new ConfigurationError(`${name}: \`email\` "${email}" is not an e-mail address`);
-  return withSafeDescription(
-    {
-      kind: "password" as const,
-      loginRequest: () => ({
-        path: "/api/v1/auth/login" as const,
-        body: { company_slug: companySlug, email, password },
-      }),
-    },
-    `[Solucao42Credentials password ${companySlug}]`,
-  );
-}
-
-export function isSolucao42Credentials(value: unknown): value is Solucao42Credentials {
-  return (
-    typeof value === "object" && value !== null && "loginRequest" in value && typeof value.loginRequest === "function"
+  return credentials(
+    "password",
+    () => ({ operation: "loginWithPassword", body: { company_slug: companySlug, email, password } }),
+    `password ${companySlug}`,
   );
 }

@@ -1,4 +1,4 @@
-export { bearer } from "@dataclients/auth";
+export { bearer, header } from "@dataclients/auth";
 export {
   AbortError,
   ApiError,
@@ -8,13 +8,20 @@ export {
   ConflictError,
   ConnectionError,
   DataclientsError,
+  type Download,
+  type ListOptions,
   NotFoundError,
+  type PageIterator,
   PermissionDeniedError,
   PollTimeoutError,
   RateLimitError,
+  type RequestOptions,
   ServerError,
   TimeoutError,
   UnprocessableEntityError,
+  unwrap,
+  type WaitOptions,
+  type WriteOptions,
 } from "@dataclients/core";
 export { parseCallback } from "./callback.js";
 export {
@@ -27,5 +34,6 @@ export {
 } from "./client.js";
 export { apiKeyAuth, passwordAuth, type Solucao42Credentials } from "./credentials.js";
 export { InvalidCallbackError, JobFailedError, MissingPermissionError } from "./errors.js";
+export type { OperationId, Operations } from "./generated/operations.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export type * from "./types.js";

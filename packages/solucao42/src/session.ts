@@ -1,18 +1,22 @@
-// Binds credentials to a client: login and refresh go through an unauthenticated twin of the client
-// (same base URL, fetch, timeouts), and the session keeps the last `user` the server returned.
+// A credential bound to a client: login and refresh are the spec's token operations, called through a client
+// without credentials on the same base URL and options; the session keeps the last `user` the server returned.
 import { createSession, type SessionAuth, type SessionTokens } from "@dataclients/auth";
-import { type ApiClient, unwrap } from "@dataclients/core";
-import type { Solucao42Credentials } from "./credentials.js";
+import { type AuthBinding, createVendorClient } from "@dataclients/core";
+import type { LoginRequest } from "./credentials.js";
+import { type Operations, operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import type { AuthUser, TokenResponse } from "./types.js";
 
-export interface Solucao42Session {
-  auth: SessionAuth;
+export interface Solucao42SessionAuth extends SessionAuth {
   /** The user of the last login response, if any. */
   user(): AuthUser | undefined;
 }
 
-export function bindCredentials(credentials: Solucao42Credentials, tokenClient: ApiClient<paths>): Solucao42Session {
+export function bindSession(login: () => LoginRequest, binding: AuthBinding): Solucao42SessionAuth {
+  const { client: tokens } = createVendorClient<paths, Operations>(
+    { ...binding.options, baseUrl: binding.baseUrl },
+    { name: "Solucao42", operations, authHint: "auth: apiKeyAuth({ companySlug, apiKey, apiSecret })" },
+  );
   let user: AuthUser | undefined;
 
   function toTokens(response: TokenResponse): SessionTokens {
@@ -25,24 +29,22 @@ export function bindCredentials(credentials: Solucao42Credentials, tokenClient: 
     };
   }
 
-  const auth = createSession({
+  const session = createSession({
     async login({ signal }) {
-      const { path, body } = credentials.loginRequest();
-      const init = tokenClient.requestInit({ signal });
-      // Both login paths share the request and response shapes; the union is narrowed per path.
-      const result =
-        path === "/api/v1/auth/api-key"
-          ? await tokenClient.api.POST(path, { body, ...init })
-          : await tokenClient.api.POST(path, { body, ...init });
-      return toTokens(unwrap(result));
+      const request = login();
+      const secrets = Object.values(request.body).filter((value): value is string => typeof value === "string");
+      // Both login operations share the request and response shapes.
+      const answer =
+        request.operation === "createTokenFromApiKey"
+          ? await tokens.createTokenFromApiKey(request.body, { signal, secretValues: secrets })
+          : await tokens.loginWithPassword(request.body, { signal, secretValues: secrets });
+      return toTokens(answer);
     },
     async refresh(refreshToken, { signal }) {
-      const result = await tokenClient.api.POST("/api/v1/auth/refresh", {
-        body: { refresh_token: refreshToken },
-        ...tokenClient.requestInit({ signal }),
-      });
-      return toTokens(unwrap(result));
+      return toTokens(
+        await tokens.refreshToken({ refresh_token: refreshToken }, { signal, secretValues: [refreshToken] }),
+      );
     },
   });
-  return { auth, user: () => user };
+  return Object.assign(session, { schemes: ["bearerAuth"], user: () => user });
 }

@@ -87,7 +87,9 @@ describe("execute", () => {
 
   it("needs credentials and says how to pass them", async () => {
     const s42 = createSolucao42Client({ fetch: fakeVendor().fetch });
-    await expect(s42.execute("default", "x")).rejects.toThrow(/needs credentials; pass auth: apiKeyAuth/);
+    await expect(s42.execute("default", "x")).rejects.toThrow(
+      /needs credentials; create the client with auth: apiKeyAuth/,
+    );
   });
 });
 
