@@ -163,6 +163,8 @@ function bodyOf(ctx: Ctx, raw: unknown): { body?: BodyShape } {
   if (raw === undefined) return {};
   const requestBody = resolve(ctx, raw, ["requestBody"]);
   const value = requestBody.value as Record<string, unknown>;
+  // A body the server accepts for compatibility but the SDK never sends (GitLab's action endpoints take `{}`).
+  if (value["x-dataclients-ignore"] === true) return {};
   const content = isObject(value.content) ? value.content : {};
   const media = Object.keys(content);
   if (media.length === 0)

@@ -2050,7 +2050,18 @@ export interface components {
         /** @description Number of items per page (default 20, max 100). */
         PerPage: number;
     };
-    requestBodies: never;
+    requestBodies: {
+        /**
+         * @description GitLab ignores a body on this action endpoint. A widely used GitLab client (python-gitlab) sends `{}` as
+         *     JSON here, so the API accepts an optional JSON object. The SDK never sends one
+         *     (`x-dataclients-ignore: true`: no input slot in the generated method).
+         */
+        IgnoredBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+    };
     headers: {
         /** @description The index of the current page (starting at 1). */
         XPage: string;
@@ -2159,6 +2170,7 @@ export type ParameterJobToken = components["parameters"]["JobToken"];
 export type ParameterSort = components["parameters"]["Sort"];
 export type ParameterPage = components["parameters"]["Page"];
 export type ParameterPerPage = components["parameters"]["PerPage"];
+export type RequestBodyIgnoredBody = components["requestBodies"]["IgnoredBody"];
 export type HeaderXPage = components["headers"]["XPage"];
 export type HeaderXPerPage = components["headers"]["XPerPage"];
 export type HeaderXNextPage = components["headers"]["XNextPage"];
@@ -2807,7 +2819,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: components["requestBodies"]["IgnoredBody"];
         responses: {
             /** @description The pipeline after cancellation. */
             200: {
@@ -2842,7 +2854,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: components["requestBodies"]["IgnoredBody"];
         responses: {
             /** @description The pipeline after the retry. */
             201: {
@@ -3066,7 +3078,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: components["requestBodies"]["IgnoredBody"];
         responses: {
             /** @description The job after cancellation. */
             201: {
@@ -3101,7 +3113,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: components["requestBodies"]["IgnoredBody"];
         responses: {
             /** @description The new job. */
             201: {
@@ -3190,7 +3202,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: components["requestBodies"]["IgnoredBody"];
         responses: {
             /** @description The erased job. */
             201: {
@@ -4215,7 +4227,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: components["requestBodies"]["IgnoredBody"];
         responses: {
             /** @description The run was queued. */
             201: {
