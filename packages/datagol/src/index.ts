@@ -1,4 +1,4 @@
-export { bearer, header } from "@dataclients/auth";
+export { type BySchemeOptions, bearer, byScheme, LoginFailedError, RenewalTimeoutError } from "@dataclients/auth";
 export {
   AbortError,
   ApiError,
@@ -8,21 +8,25 @@ export {
   ConflictError,
   ConnectionError,
   DataclientsError,
-  type Download,
   type ListOptions,
   NotFoundError,
+  type Page,
   type PageIterator,
   PermissionDeniedError,
-  PollTimeoutError,
   RateLimitError,
   type RequestOptions,
   ServerError,
   TimeoutError,
   UnprocessableEntityError,
   unwrap,
-  type WriteOptions,
 } from "@dataclients/core";
+export type { DatagolBinding, DatagolCredentials } from "./auth/binding.js";
+export { jwtFromAuthorizationHeader } from "./auth/jwt.js";
+export { type DatagolJwtSession, type DatagolLogin, type DatagolLoginOptions, datagolLogin } from "./auth/login.js";
+export { type ServiceAccountOptions, serviceAccount } from "./auth/service-account.js";
+export { serviceToken } from "./auth/service-token.js";
 export type { DatagolClient, DatagolClientOptions } from "./client.js";
 export { createDatagolClient, DEFAULT_BASE_URL } from "./client.js";
 export type { OperationId, Operations } from "./generated/operations.js";
 export type * from "./generated/schema.js";
+export { DEFAULT_PAGE_SIZE, type QueryResult, type QueryRowsOptions } from "./queries.js";

@@ -973,7 +973,7 @@ export interface components {
                 "application/json": components["schemas"]["ServiceAccountToken"];
             };
         };
-        /** @description One page of rows. */
+        /** @description One page of rows (the example is the first page of two rows of a six-row table). */
         CursorPage: {
             headers: {
                 [name: string]: unknown;
@@ -1009,7 +1009,7 @@ export interface components {
                  *           }
                  *         }
                  *       ],
-                 *       "totalNumberOfRecords": 2,
+                 *       "totalNumberOfRecords": 6,
                  *       "pageNumber": 1
                  *     }
                  */

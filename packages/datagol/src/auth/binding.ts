@@ -1,0 +1,29 @@
+// How DataGOL's login strategies meet a client: a client binds them to its base URL and options, so the login
+// and token requests go through the same fetch, timeouts, retries and logger as every other call.
+import type { AuthStrategy, ClientOptions } from "@dataclients/core";
+
+/** What a client hands a strategy that makes requests of its own (structurally core's AuthBinding). */
+export interface DatagolBinding {
+  baseUrl: string;
+  options: Omit<ClientOptions, "auth" | "baseUrl">;
+}
+
+/** A strategy that needs a client before it can authenticate (it logs in): `datagolLogin`, `serviceAccount`. */
+export interface DatagolCredentials extends AuthStrategy {
+  bind(binding: DatagolBinding): AuthStrategy;
+}
+
+export const NAME = "DataGOL";
+
+/** Where the vendor puts each credential: IdP endpoints take only the JWT; everything else also the service token. */
+export const IDP_SECURITY: readonly (readonly string[])[] = [["jwtBearer"]];
+export const NOCO_SECURITY: readonly (readonly string[])[] = [["serviceToken"], ["jwtBearer"]];
+
+/** The security of a request that carries none (a raw `api` call), from its path: the service token never goes to IdP. */
+export function securityForUrl(url: URL): readonly (readonly string[])[] {
+  return url.pathname.includes("/idp/api/") ? IDP_SECURITY : NOCO_SECURITY;
+}
+
+export function isDatagolCredentials(value: unknown): value is DatagolCredentials {
+  return typeof (value as { bind?: unknown } | null)?.bind === "function";
+}
