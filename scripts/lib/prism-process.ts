@@ -20,7 +20,6 @@ const STOP_GRACE_MS = 3_000;
 const TAIL_LINES = 20;
 const INTERNAL_PORT_ATTEMPTS = 3;
 
-export { PROXY_HEADER };
 /** A path no spec defines: Prism answers it with a 404 of its own, which proves it is up. */
 export const PROBE_PATH = "/__mock_ready__";
 
