@@ -91,5 +91,6 @@ export { type QueryStyle, serializeQuery } from "./query.js";
 export { REDACTED, redactBody, redactHeaders, redactUrl, SECRET_FIELD_NAMES, SECRET_HEADER_NAMES } from "./redact.js";
 export { backoffMs, isIdempotent, retryAfterMs } from "./retry-policy.js";
 export { raceAbort, sleep } from "./sleep.js";
+export { createThrottle, type Throttle, type ThrottleOptions, throttleFetch } from "./throttle.js";
 export { throwOnError, unwrap } from "./unwrap.js";
 export { createVendorClient, type VendorClient, type VendorDefinition, type VendorParts } from "./vendor-client.js";

@@ -1,27 +1,67 @@
-import { type ClientOptions, createVendorClient } from "@dataclients/core";
-import { type Operations, operations, PRODUCTION_BASE_URL, paging } from "./generated/operations.js";
+// createDatagalaxyClient: every operation of the spec as a generated method (typed, paged, credential-checked),
+// the seed's flows (defaultVersionId, createSource), and DataGalaxy's rate rules built in: a throttle of 8
+// requests per second shared by every call of the client, no blind retry of a 429, and a 429 error that says
+// the IP address may now be blocked for 15 minutes.
+import {
+  type ClientOptions,
+  ConfigurationError,
+  createVendorClient,
+  describeValue,
+  type VendorClient,
+} from "@dataclients/core";
+import { NAME, resolveDatagalaxyBaseUrl } from "./base-url.js";
+import { type Operations, operations, paging } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
+import { hintRateLimits } from "./rate-limit-hint.js";
+import { retryPolicyOf, throttledFetch } from "./rate-limits.js";
+import { sourceFlows } from "./sources.js";
+import { workspaceFlows } from "./workspaces.js";
 
 export interface DatagalaxyClientOptions extends ClientOptions {
-  /** Your tenant's base URL, following the spec's template `https://{environment}.api.datagalaxy.com/v2`. */
-  baseUrl: string;
+  /**
+   * Your environment's API base URL (`https://<environment>.api.datagalaxy.com/v2`; web app: profile menu →
+   * "DataGalaxy API"). Optional with a personal access token passed as `bearer(token)`: it carries the URL.
+   */
+  baseUrl?: string;
+  /**
+   * Most requests started per second by this client, all callers together (DataGalaxy delays requests past 8
+   * per second). Retries count. Default 8; 0 turns the throttle off.
+   */
+  maxRequestsPerSecond?: number;
 }
 
+/** The generated part of the client, which the flows are built on. */
+export type GeneratedClient = VendorClient<paths, Operations, "results">;
+
 /**
- * Creates a DataGalaxy client: a typed method per operation of the spec (`op(...pathParams, input?, options?)`),
- * `paginate` over every list, and `api`, the raw openapi-fetch client. `baseUrl` is required (`https://{environment}.api.datagalaxy.com/v2`).
+ * Creates a DataGalaxy client: a method per operation (`op(...pathParams, input?, options?)`), `paginate` over
+ * every list, the seed's flows, and `api`, the raw openapi-fetch client.
  */
 export function createDatagalaxyClient(options: DatagalaxyClientOptions) {
-  const { client } = createVendorClient<paths, Operations>(options, {
-    name: "DataGalaxy",
-    defaultBaseUrl: PRODUCTION_BASE_URL,
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new ConfigurationError(
+      `${NAME}: options must be an object such as { auth: bearer(token) }; got ${describeValue(options)}`,
+    );
+  }
+  if (typeof (options as { auth?: unknown }).auth === "string") {
+    throw new ConfigurationError(`${NAME}: \`auth\` must be a strategy; wrap the token: auth: bearer(token)`);
+  }
+  const { maxRequestsPerSecond, ...rest } = options;
+  const clientOptions = {
+    ...rest,
+    baseUrl: resolveDatagalaxyBaseUrl(options.baseUrl, options.auth),
+    fetch: throttledFetch(options.fetch, maxRequestsPerSecond),
+    retryPolicy: retryPolicyOf(options.retryPolicy),
+  } as ClientOptions;
+  const { client } = createVendorClient<paths, Operations, "results">(clientOptions, {
+    name: NAME,
     operations,
     paging,
+    credentialName: "an access token (an integration token or a personal access token)",
     authHint: "auth: bearer(token)",
   });
-  // The vendor's flows (login, waits, uploads) go here: `{ ...client, ...flows(client) }`. A flow named after an
-  // operation replaces its generated method.
-  return client;
+  // The flows: each one replaces the generated method of the same name or adds a new one (listed in the README).
+  return hintRateLimits({ ...client, ...workspaceFlows(client), ...sourceFlows(client) });
 }
 
 export type DatagalaxyClient = ReturnType<typeof createDatagalaxyClient>;

@@ -1,4 +1,4 @@
-export { bearer, header } from "@dataclients/auth";
+export { header } from "@dataclients/auth";
 export {
   AbortError,
   ApiError,
@@ -11,6 +11,7 @@ export {
   type Download,
   type ListOptions,
   NotFoundError,
+  type Page,
   type PageIterator,
   PermissionDeniedError,
   PollTimeoutError,
@@ -22,7 +23,12 @@ export {
   unwrap,
   type WriteOptions,
 } from "@dataclients/core";
+export { BASE_URL_CLAIM, bearer } from "./auth.js";
 export type { DatagalaxyClient, DatagalaxyClientOptions } from "./client.js";
 export { createDatagalaxyClient } from "./client.js";
 export type { OperationId, Operations } from "./generated/operations.js";
+export { AttributeDataTypeValues, ObjectStatusValues, SourceTypeValues } from "./generated/operations.js";
 export type * from "./generated/schema.js";
+export type { ListItem, ListParams, ListPath, PaginateInit } from "./paging-types.js";
+export { RATE_LIMIT_HINT } from "./rate-limit-hint.js";
+export { DATAGALAXY_RETRY_POLICY, DEFAULT_MAX_REQUESTS_PER_SECOND } from "./rate-limits.js";
