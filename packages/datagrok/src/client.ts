@@ -1,27 +1,39 @@
+// createDatagrokClient: every operation of the spec as a generated method (typed, grok names converted, file paths
+// encoded segment by segment, binary bodies streamed, downloads as streams), plus typed function calls. Datagrok's
+// "200 with an `api-error` header" is raised as DatagrokApiError by core's classifyResponse hook on every call.
 import { type ClientOptions, createVendorClient } from "@dataclients/core";
-import { type Operations, operations, PRODUCTION_BASE_URL, paging } from "./generated/operations.js";
+import { classifyDatagrokResponse } from "./api-error.js";
+import { checkApiPath, requireBaseUrl } from "./base-url.js";
+import { functionFlows } from "./functions.js";
+import { type Operations, operations, paging } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 
 export interface DatagrokClientOptions extends ClientOptions {
-  /** Your tenant's base URL, following the spec's template `https://{host}/api`. */
+  /** Your server's URL followed by `/api`, e.g. `https://public.datagrok.ai/api` (each installation has its own). */
   baseUrl: string;
 }
 
 /**
  * Creates a Datagrok client: a typed method per operation of the spec (`op(...pathParams, input?, options?)`),
- * `paginate` over every list, and `api`, the raw openapi-fetch client. `baseUrl` is required (`https://{host}/api`).
+ * `callFunction<T>`/`invokeFunction<T>` with a typed result, and `api`, the raw openapi-fetch client.
+ * `baseUrl` is required; `auth: bearer(apiKey)` with the API key from your Datagrok profile.
  */
 export function createDatagrokClient(options: DatagrokClientOptions) {
+  requireBaseUrl((options as Partial<DatagrokClientOptions> | undefined)?.baseUrl);
   const { client } = createVendorClient<paths, Operations>(options, {
     name: "Datagrok",
-    defaultBaseUrl: PRODUCTION_BASE_URL,
     operations,
     paging,
-    authHint: "auth: bearer(token)",
+    credentialName: "an API key",
+    authHint: "auth: bearer(apiKey) (the API key from your Datagrok profile)",
+    classifyResponse: classifyDatagrokResponse,
   });
-  // The vendor's flows (login, waits, uploads) go here: `{ ...client, ...flows(client) }`. A flow named after an
-  // operation replaces its generated method.
-  return client;
+  checkApiPath(client.baseUrl);
+  // A flow named after an operation replaces its generated method (listed in the README).
+  return { ...client, ...functionFlows(client) };
 }
 
 export type DatagrokClient = ReturnType<typeof createDatagrokClient>;
+
+/** The generated part of the client, which the flows are built on. */
+export type GeneratedClient = ReturnType<typeof createVendorClient<paths, Operations>>["client"];

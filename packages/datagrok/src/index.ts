@@ -4,6 +4,7 @@ export {
   ApiError,
   AuthenticationError,
   BadRequestError,
+  type BinaryBody,
   ConfigurationError,
   ConflictError,
   ConnectionError,
@@ -22,7 +23,10 @@ export {
   unwrap,
   type WriteOptions,
 } from "@dataclients/core";
+export { API_ERROR_HEADER, DatagrokApiError } from "./api-error.js";
 export type { DatagrokClient, DatagrokClientOptions } from "./client.js";
 export { createDatagrokClient } from "./client.js";
 export type { OperationId, Operations } from "./generated/operations.js";
+export { ShareAccessValues, ShareResultStatusValues, UserStatusValues } from "./generated/operations.js";
 export type * from "./generated/schema.js";
+export { toRestName } from "./names.js";

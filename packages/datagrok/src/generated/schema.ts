@@ -779,10 +779,10 @@ export interface components {
         /**
          * @description The identifiers of an uploaded table or a created dashboard. The keys are the vendor's own, with
          *     capitals and spaces (`ID`, `Grok name`); the shape is not documented beyond that, so other keys may
-         *     appear.
+         *     appear. `ID` is always there: the official clients read it from every upload and dashboard answer.
          */
         EntityIdentifiers: {
-            ID?: components["schemas"]["Uuid"];
+            ID: components["schemas"]["Uuid"];
             /**
              * @description The Grok name, with periods (`Namespace.Name`).
              * @example Demo.Sales
