@@ -1,7 +1,7 @@
 // The clients the fault matrix drives: each is a name, a factory taking a base URL, and the call to make.
 // A vendor joins the matrix by adding a client here and rows in rows.ts; nothing else changes.
 import { bearer } from "@dataclients/auth";
-import { createApiClient, createFetchWrapper, type RetryPolicy, unwrap } from "@dataclients/core";
+import { type ClientOptions, createApiClient, createFetchWrapper, type RetryPolicy, unwrap } from "@dataclients/core";
 import { createDataopsLiveClient, privateToken } from "@dataclients/dataops-live";
 import { createSolucao42Client } from "@dataclients/solucao42";
 
@@ -25,11 +25,20 @@ export interface MatrixClient {
   call(baseUrl: string, options: CallOptions): Promise<unknown>;
 }
 
-function coreClient(baseUrl: string) {
+function coreClient(baseUrl: string, options: Pick<ClientOptions, "maxResponseBytes" | "retryPolicy"> = {}) {
   return createApiClient<Record<string, never>>(
-    { baseUrl, auth: bearer(TOKEN), timeout: TIMEOUT_MS, maxRetries: 2 },
+    { baseUrl, auth: bearer(TOKEN), timeout: TIMEOUT_MS, maxRetries: 2, ...options },
     { name: "Faults" },
   );
+}
+
+async function coreGet(baseUrl: string, signal: AbortSignal, options?: Parameters<typeof coreClient>[1]) {
+  const client = coreClient(baseUrl, options);
+  // Only `fetch` is handed over: the wrapper bound to it has the signal, and openapi-fetch's Request would
+  // otherwise add a listener to the caller's signal that lives until the Request is garbage-collected.
+  const { fetch } = client.requestInit({ signal });
+  // biome-ignore lint/suspicious/noExplicitAny: an untyped path on an empty Paths type.
+  return unwrap(await (client.api as any).GET("/things", { fetch }));
 }
 
 function coreWrapper(baseUrl: string, retryPolicy?: RetryPolicy) {
@@ -47,14 +56,13 @@ export const CLIENTS = {
   /** openapi-fetch through core's wrapper, data or a typed error via unwrap. */
   coreGet: {
     name: "core createApiClient + api.GET + unwrap",
-    async call(baseUrl, { signal }) {
-      const client = coreClient(baseUrl);
-      // Only `fetch` is handed over: the wrapper bound to it has the signal, and openapi-fetch's Request would
-      // otherwise add a listener to the caller's signal that lives until the Request is garbage-collected.
-      const { fetch } = client.requestInit({ signal });
-      // biome-ignore lint/suspicious/noExplicitAny: an untyped path on an empty Paths type.
-      return unwrap(await (client.api as any).GET("/things", { fetch }));
-    },
+    call: (baseUrl, { signal }) => coreGet(baseUrl, signal),
+  },
+  /** The client options maxResponseBytes and retryPolicy, through createApiClient. */
+  coreGetOptions: {
+    name: "core createApiClient({ maxResponseBytes: 1 MiB, retryPolicy: { retryOn429WithoutRetryAfter: false } })",
+    call: (baseUrl, { signal }) =>
+      coreGet(baseUrl, signal, { maxResponseBytes: 1024 * 1024, retryPolicy: { retryOn429WithoutRetryAfter: false } }),
   },
   /** The buffered path generated methods use: fetchAndRead (re-reads a GET cut mid-body), JSON object expected. */
   coreRead: {

@@ -102,8 +102,34 @@ export const ROWS: Row[] = [
     fault: "reset-before-headers",
     expect: fails(ConnectionError, "before a response arrived", 3),
   },
-  { client: "dataopsGetProject", fault: "stall-after-headers", expect: fails(TimeoutError, BODY_TIMEOUT, 1) },
-  { client: "dataopsGetProject", fault: "reset-after-headers", expect: fails(ConnectionError, MID_BODY, 1) },
+  // Generated methods read through fetchAndRead: a GET cut or stalled mid-body is read again.
+  { client: "dataopsGetProject", fault: "stall-after-headers", expect: fails(TimeoutError, BODY_TIMEOUT, 3) },
+  { client: "dataopsGetProject", fault: "reset-after-headers", expect: fails(ConnectionError, MID_BODY, 3) },
+  { client: "dataopsGetProject", fault: "truncated", expect: fails(ConnectionError, MID_BODY, 3) },
+  { client: "dataopsGetProject", fault: "trickle", expect: fails(TimeoutError, BODY_TIMEOUT, 3) },
+  {
+    client: "dataopsGetProject",
+    fault: "invalid-json-chunked",
+    expect: fails(InvalidResponseError, "the body is not valid JSON", 1),
+  },
+  { client: "dataopsGetProject", fault: "html", expect: fails(InvalidResponseError, "the body is text/html", 1) },
+  {
+    client: "dataopsGetProject",
+    fault: "wrong-type",
+    expect: fails(InvalidResponseError, "a JSON object was expected and it is null", 1),
+  },
+  { client: "dataopsGetProject", fault: "empty", expect: fails(InvalidResponseError, "the body is empty", 1) },
+  { client: "dataopsGetProject", fault: "429-bare", expect: ok(2, OK_BODY) },
+  {
+    client: "dataopsGetProject",
+    fault: "redirect-other-origin",
+    expect: ok(1, { ...OK_BODY, sawAuthorization: false }),
+  },
+  {
+    client: "dataopsGetProject",
+    fault: "redirect-data",
+    expect: fails(ConnectionError, "was redirected to a data: URL", 1),
+  },
   {
     client: "dataopsGetProject",
     fault: "header-echo",
