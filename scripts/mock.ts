@@ -26,7 +26,8 @@ With --proxy <upstream URL>: Prism validates the traffic between your client and
 Point the client at http://127.0.0.1:<port><base path>; an upstream URL without a path gets the base path.
 One line per request: method, path, status and every violation Prism reports (its sl-violations header).
 Prism re-encodes some query values on the way through (a,b is sent upstream as a%2Cb); a service that
-treats the two differently behaves differently behind the proxy. No paging rewrite, no api-error.`;
+treats the two differently behaves differently behind the proxy. No paging rewrite, no api-error, and paths
+reach the service as sent (a multi-segment value such as dir/a.csv is then reported "Selected route not found").`;
 
 async function main(): Promise<number> {
   const args = parseCommandLine();
