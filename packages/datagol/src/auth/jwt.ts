@@ -2,7 +2,7 @@
 // its lifetime (the `exp` claim), so the session logs in again shortly before it expires instead of after a 401.
 import { LoginFailedError } from "@dataclients/auth";
 
-const BEARER = /^\s*bearer\s+/i;
+const BEARER = /^\s*bearer(?:\s+|$)/i;
 
 /**
  * The token of an `Authorization: Bearer <JWT>` login answer. Throws LoginFailedError (without the header's value)
