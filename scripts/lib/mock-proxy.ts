@@ -4,13 +4,13 @@
 // the api-error 200, or the spec's paging step (paging/), and a request id. In proxy mode (Prism in front of
 // the real service) only the base path is handled: the real answers pass through untouched, with Prism's
 // `sl-violations` reported.
-import { randomUUID } from "node:crypto";
-import { type Agent, type IncomingMessage, type OutgoingHttpHeaders, request, type ServerResponse } from "node:http";
+import { type Agent, type IncomingMessage, request, type ServerResponse } from "node:http";
 import { type ApiErrorAnswer, apiErrorAnswer, type DeclaredApiError, readApiErrorPreference } from "./api-error.js";
+import { sendAnswer } from "./mock-answer.js";
 import type { PagingStep } from "./paging/index.js";
 import type { TemplateMatch } from "./path-templates.js";
-import { isJson, readBody, sendProblem, withoutHopByHop } from "./proxy-http.js";
-import { parseViolations, type Violation } from "./violations.js";
+import { isJson, parseJson, readBody, sendProblem, withoutHopByHop } from "./proxy-http.js";
+import type { Violation } from "./violations.js";
 
 /** A paging step reads JSON request bodies (the `body` style) up to this size; larger ones are refused. */
 const JSON_BODY_LIMIT = 10 * 1024 * 1024;
@@ -128,7 +128,6 @@ async function forward(req: IncomingMessage, res: ServerResponse, t: ProxyTarget
     headers["content-length"] = String(body.length);
   }
 
-  const clientUrl = urlAsSent(requestPath, req.headers.host, entrance.origin());
   const upstreamReq = request(
     {
       host: "127.0.0.1",
@@ -138,54 +137,15 @@ async function forward(req: IncomingMessage, res: ServerResponse, t: ProxyTarget
       headers,
       agent: t.agent,
     },
-    (upstreamRes) => {
-      const status = upstreamRes.statusCode ?? 502;
-      const report = (finalStatus: number) => {
-        if (path === t.probePath) return;
-        entrance.onExchange?.({
-          method,
-          path,
-          status: finalStatus,
-          violations: parseViolations(upstreamRes.headers["sl-violations"]),
-        });
-      };
-      const answerHeaders = withoutHopByHop(upstreamRes.headers) as OutgoingHttpHeaders;
-      answerHeaders["x-request-id"] ??= randomUUID();
-      const ok = status >= 200 && status < 300;
-
-      if (apiError !== undefined && ok) {
-        upstreamRes.resume();
-        report(200);
-        sendApiError(res, answerHeaders, apiError);
-        return;
-      }
-      if (paging?.rewritesBody && ok && isJson(upstreamRes.headers["content-type"])) {
-        readBody(upstreamRes, Number.POSITIVE_INFINITY).then(
-          (raw) => {
-            const parsed = parseJson(raw);
-            const answer = paging.rewrite(
-              { url: clientUrl, body: parsedBody },
-              { headers: answerHeaders, body: parsed },
-            );
-            const out = parsed === undefined ? raw : Buffer.from(JSON.stringify(answer.body));
-            const outHeaders = answer.headers as OutgoingHttpHeaders;
-            outHeaders["content-length"] = out.length;
-            report(status);
-            res.writeHead(status, upstreamRes.statusMessage, outHeaders);
-            res.end(out);
-          },
-          (error: Error) => res.destroy(error),
-        );
-        return;
-      }
-      const finalHeaders = paging
-        ? (paging.rewrite({ url: clientUrl, body: parsedBody }, { headers: answerHeaders })
-            .headers as OutgoingHttpHeaders)
-        : answerHeaders;
-      report(status);
-      res.writeHead(status, upstreamRes.statusMessage, finalHeaders);
-      upstreamRes.pipe(res);
-    },
+    (upstreamRes) =>
+      sendAnswer(res, upstreamRes, {
+        ...(apiError ? { apiError } : {}),
+        ...(paging ? { paging } : {}),
+        pagingRequest: { url: urlAsSent(requestPath, req.headers.host, entrance.origin()), body: parsedBody },
+        report: (status, violations) => {
+          if (path !== t.probePath) entrance.onExchange?.({ method, path, status, violations });
+        },
+      }),
   );
   upstreamReq.on("error", (error) => {
     if (res.headersSent) {
@@ -203,28 +163,6 @@ async function forward(req: IncomingMessage, res: ServerResponse, t: ProxyTarget
   });
   if (body) upstreamReq.end(body);
   else req.pipe(upstreamReq);
-}
-
-function sendApiError(res: ServerResponse, prismHeaders: OutgoingHttpHeaders, answer: ApiErrorAnswer): void {
-  const headers: OutgoingHttpHeaders = {};
-  // Keep CORS and the request id; the rest described Prism's example body, which is not sent.
-  for (const [name, value] of Object.entries(prismHeaders)) {
-    if (name.startsWith("access-control-") || name === "x-request-id" || name === "vary") headers[name] = value;
-  }
-  const body = Buffer.from(answer.body, "utf8");
-  headers["content-type"] = answer.contentType;
-  headers["content-length"] = body.length;
-  headers[answer.header.toLowerCase()] = answer.headerValue;
-  res.writeHead(200, headers);
-  res.end(body);
-}
-
-function parseJson(raw: Buffer): unknown {
-  try {
-    return raw.length === 0 ? undefined : JSON.parse(raw.toString("utf8"));
-  } catch {
-    return undefined;
-  }
 }
 
 // The URL as the client sent it (its Host, the base path, the query), so paging links work from the client.

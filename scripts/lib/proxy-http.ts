@@ -48,6 +48,15 @@ export function readBody(stream: IncomingMessage, limit: number): Promise<Buffer
   });
 }
 
+/** The parsed JSON, or undefined for an empty or malformed body (the proxy then passes it on untouched). */
+export function parseJson(raw: Buffer): unknown {
+  try {
+    return raw.length === 0 ? undefined : JSON.parse(raw.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
 export function isJson(contentType: string | string[] | number | undefined): boolean {
   return typeof contentType === "string" && /^application\/([\w.-]+\+)?json\b/i.test(contentType.trim());
 }
