@@ -3,11 +3,17 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { readIfExists, staleFiles } from "./check.js";
 import { rootLabel } from "./load-spec.js";
-import { renderOperationsTable, replaceOperationsTable } from "./readme-table.js";
+import {
+  PACKAGES_END,
+  PACKAGES_START,
+  renderOperationsTable,
+  renderPackagesTable,
+  replaceOperationsTable,
+} from "./readme-table.js";
 import { loadRegistry, type Vendor } from "./registry.js";
 import { scaffoldPackage } from "./scaffold.js";
 import { SpecError } from "./spec-error.js";
-import { buildVendor, type VendorBuild } from "./vendor-build.js";
+import { buildVendor, type OutputFile, type VendorBuild } from "./vendor-build.js";
 
 export interface GeneratorOptions {
   root: string;
@@ -38,7 +44,37 @@ export async function runGenerator(options: GeneratorOptions): Promise<number> {
     err(expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error));
     return 1;
   }
-  return check ? reportStale(builds, out, err) : writeAll(builds, root, out);
+  // The root README's package table lists every vendor, so it is refreshed only on a run over all of them.
+  const documents = () => readmeUpdates(builds, root, options.vendor === undefined);
+  return check ? reportStale(builds, documents(), out, err) : writeAll(builds, documents, root, out);
+}
+
+/** The READMEs whose generated tables differ from what they hold: package operation tables and the root package table. */
+function readmeUpdates(builds: VendorBuild[], root: string, includeRoot: boolean): OutputFile[] {
+  const updates: OutputFile[] = [];
+  const consider = (path: string, next: (text: string) => string | undefined) => {
+    const text = readIfExists(path);
+    const updated = text === undefined ? undefined : next(text);
+    if (updated !== undefined && updated !== text)
+      updates.push({ path, label: rootLabel(root, path), content: updated });
+  };
+  for (const build of builds) {
+    consider(join(build.vendor.packageDir, "README.md"), (text) =>
+      replaceOperationsTable(text, renderOperationsTable(build.operations)),
+    );
+  }
+  if (includeRoot) {
+    const rows = builds.map((build) => ({
+      name: build.vendor.packageName,
+      dir: build.vendor.dir,
+      about: build.summary,
+      operations: build.operations.length,
+    }));
+    consider(join(root, "README.md"), (text) =>
+      replaceOperationsTable(text, renderPackagesTable(rows), [PACKAGES_START, PACKAGES_END]),
+    );
+  }
+  return updates;
 }
 
 function selectVendors(vendors: Vendor[], dir: string | undefined): Vendor[] | string {
@@ -49,9 +85,14 @@ function selectVendors(vendors: Vendor[], dir: string | undefined): Vendor[] | s
   return `unknown vendor "${dir}"; the registry (redocly.yaml) has: ${known}`;
 }
 
-function reportStale(builds: VendorBuild[], out: (line: string) => void, err: (line: string) => void): number {
+function reportStale(
+  builds: VendorBuild[],
+  documents: OutputFile[],
+  out: (line: string) => void,
+  err: (line: string) => void,
+): number {
   const files = builds.flatMap((build) => build.generated);
-  const stale = staleFiles(files);
+  const stale = [...staleFiles(files), ...documents.map((document) => `${document.label} (its generated table)`)];
   if (stale.length === 0) {
     out(`generated code is up to date (${files.length} files)`);
     return 0;
@@ -61,7 +102,13 @@ function reportStale(builds: VendorBuild[], out: (line: string) => void, err: (l
   return 1;
 }
 
-function writeAll(builds: VendorBuild[], root: string, out: (line: string) => void): number {
+// `documents` is computed after the scaffold ran, so a new package's README gets its table on the first run.
+function writeAll(
+  builds: VendorBuild[],
+  documents: () => OutputFile[],
+  root: string,
+  out: (line: string) => void,
+): number {
   let written = 0;
   let total = 0;
   for (const build of builds) {
@@ -76,20 +123,14 @@ function writeAll(builds: VendorBuild[], root: string, out: (line: string) => vo
         out(`wrote ${file.label}`);
       }
     }
-    const readme = join(vendor.packageDir, "README.md");
-    if (updateReadme(readme, build)) out(`updated the operations table in ${rootLabel(root, readme)}`);
+  }
+  for (const document of documents()) {
+    if (writeIfChanged(document.path, document.content)) out(`updated the generated table in ${document.label}`);
   }
   out(
     `generated ${builds.map((build) => build.vendor.dir).join(", ") || "nothing"}: ${written} of ${total} files changed`,
   );
   return 0;
-}
-
-function updateReadme(path: string, build: VendorBuild): boolean {
-  const readme = readIfExists(path);
-  if (readme === undefined) return false;
-  const next = replaceOperationsTable(readme, renderOperationsTable(build.operations));
-  return next !== undefined && writeIfChanged(path, next);
 }
 
 // Unchanged files keep their mtime, so watchers and build caches see no change.

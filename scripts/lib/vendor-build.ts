@@ -20,6 +20,8 @@ export interface VendorBuild {
   vendor: Vendor;
   specLabel: string;
   title: string;
+  /** The spec's info.summary (the root README's "for" column), else its title. */
+  summary: string;
   operations: SpecOperation[];
   /** The files under packages/<dir>/src/generated/, the only ones `--check` compares. */
   generated: OutputFile[];
@@ -37,6 +39,8 @@ export async function buildVendor(vendor: Vendor, root: string): Promise<VendorB
   const info = isObject(spec.root.data) ? spec.root.data.info : undefined;
   const title = isObject(info) && typeof info.title === "string" ? info.title : "";
   if (!title.trim()) throw new SpecError(`${specLabel}#/info/title: missing`);
+  const summary =
+    isObject(info) && typeof info.summary === "string" && info.summary.trim() ? info.summary.trim() : title;
   // Our checks first: their messages carry the JSON pointer of the exact operation.
   const operations = collectOperations(spec);
   const schema = await generateSchemaTypes(spec);
@@ -50,6 +54,7 @@ export async function buildVendor(vendor: Vendor, root: string): Promise<VendorB
     vendor,
     specLabel,
     title,
+    summary,
     operations,
     generated: [
       file("schema.ts", schema),

@@ -166,7 +166,7 @@ describe("generated files", () => {
     const ids = [...text.matchAll(/^ {2}(\w+): \{ method:/gm)].map((match) => match[1]);
     expect(ids).toEqual(["listProjects", "createProject", "deleteProject", "getProject"]);
     expect(text).toContain(
-      '  getProject: { method: "GET", path: "/projects/{id}", params: [["id", "segment"]], response: "json", security: [["token"],[]] },\n',
+      '  getProject: { method: "GET", path: "/projects/{id}", params: [["id", "segment"]], response: "json", expect: "object", security: [["token"],[]] },\n',
     );
     const security = Object.fromEntries(
       [...text.matchAll(/^ {2}(\w+): \{ method:.*security: (\[.*?\]) \},$/gm)].map((match) => [match[1], match[2]]),
@@ -284,14 +284,15 @@ describe("failures", () => {
     );
   });
 
-  it("a broken $ref is reported by openapi-typescript with the pointer", async () => {
+  // The generator's own walk of the operations (for the method descriptors) meets the $ref before openapi-typescript.
+  it("a broken $ref is reported with the pointer of where it is written", async () => {
     const root = makeRoot({
       spec: SPEC.replace('"#/components/schemas/Project" }\n    delete', '"#/components/schemas/Nope" }\n    delete'),
     });
     const result = await run(root);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/^specs\/acme\/openapi\.yaml#\/paths\/~1projects~1\{id\}\/get\/responses\/200\/.*: /);
-    expect(result.err).toContain(`Can't resolve $ref "#/components/schemas/Nope"`);
+    expect(result.err).toContain(`$ref "#/components/schemas/Nope" points at nothing`);
   });
 
   it("two schemas whose type names collide fail instead of losing one alias", async () => {
@@ -456,6 +457,29 @@ describe("scaffold", () => {
     expect(read(root, "packages/acme/README.md")).toBe("# mine, no markers\n");
     expect(result.out).not.toContain("created packages/acme/src/client.ts");
     expect(result.out).toContain("created packages/acme/src/index.ts");
+  });
+});
+
+describe("README tables", () => {
+  it("--check names a README whose operations table is stale, and a run rewrites it", async () => {
+    const root = makeRoot();
+    write(root, "packages/acme/README.md", "# Acme\n\n<!-- operations:start -->\nold\n<!-- operations:end -->\n");
+    const stale = await run(root, { check: true });
+    expect(stale.code).toBe(1);
+    expect(stale.err).toContain("stale: packages/acme/README.md (its generated table)");
+    await run(root);
+    expect(await run(root, { check: true })).toMatchObject({ code: 0 });
+    expect(read(root, "packages/acme/README.md")).toContain("| `listProjects`  | GET    | `/projects`");
+  });
+
+  it("fills the root README's package table from the registry", async () => {
+    const root = makeRoot();
+    write(root, "README.md", "# Repo\n\n<!-- packages:start -->\n<!-- packages:end -->\n");
+    await run(root);
+    const readme = read(root, "README.md");
+    expect(readme).toContain("| [`@dataclients/acme`](packages/acme) | Acme Data API");
+    expect(readme).toMatch(/\| 4 {10}\|\n/);
+    expect(readme).toContain("[`@dataclients/core`](packages/core)");
   });
 });
 
