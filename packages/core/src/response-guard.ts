@@ -103,7 +103,9 @@ export function guardResponse(response: Response, init: GuardInit): Response {
 
   /** The whole body, within the deadline and the size cap. */
   const readAll = async (): Promise<Uint8Array<ArrayBuffer>> => {
-    if (consumed || response.bodyUsed) throw new TypeError("Body is unusable: Body has already been read");
+    if (consumed || stream?.locked || (reader === undefined && response.bodyUsed)) {
+      throw new TypeError("Body is unusable: Body has already been read");
+    }
     consumed = true;
     const chunks: Uint8Array[] = [];
     let total = 0;

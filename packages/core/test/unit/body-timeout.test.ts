@@ -47,6 +47,18 @@ describe("buffered reads: the timeout covers the whole response", () => {
     expect((error as TimeoutError).phase).toBe("body");
   });
 
+  it("a clone (throwOnError reads one) is timed too, and both sides see the same bytes", async () => {
+    const stalled = wrapperWith(() => pacedBody(["{"], 0, "stall"), 50);
+    const clone = (await stalled.fetch(`${ORIGIN}/x`)).clone();
+    expect(await clone.text().catch((e: unknown) => e)).toBeInstanceOf(TimeoutError);
+
+    const fine = wrapperWith(() => pacedBody(['{"a":', "1}"], 2), 1000);
+    const response = await fine.fetch(`${ORIGIN}/x`);
+    const copy = response.clone();
+    expect(await copy.text()).toBe('{"a":1}');
+    expect(await response.json()).toEqual({ a: 1 });
+  });
+
   it("a body that arrives in time is read whole", async () => {
     const w = wrapperWith(() => pacedBody(["he", "llo"], 5), 1000);
     expect(await (await w.fetch(`${ORIGIN}/ok`)).text()).toBe("hello");
