@@ -5,7 +5,7 @@ import type { PageIterator } from "@dataclients/core";
 import { RateLimitError } from "@dataclients/core";
 
 export const RATE_LIMIT_HINT =
-  "the IP address may now be blocked by DataGalaxy for 15 minutes (its rate limit is 28,800 requests per hour); wait before sending more requests";
+  "The IP address may now be blocked for 15 minutes (DataGalaxy's rate limit: 28,800 requests per hour); wait before sending more requests";
 
 /** Adds the hint to a RateLimitError's message (once); any other value is returned as is. */
 export function withRateLimitHint(error: unknown): unknown {
