@@ -1,4 +1,4 @@
-export { type BySchemeOptions, bearer, byScheme, LoginFailedError, RenewalTimeoutError } from "@dataclients/auth";
+export { type AuthStrategy, type BySchemeOptions, bearer, byScheme, LoginFailedError, RenewalTimeoutError } from "@dataclients/auth";
 export {
   AbortError,
   ApiError,
