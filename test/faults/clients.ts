@@ -97,8 +97,6 @@ export const CLIENTS = {
   },
   solucao42Permissions: {
     name: "solucao42 permissions()",
-    keepsRequestSignalListener:
-      "permissions() spreads core.requestInit(call), whose `signal` openapi-fetch puts on its Request (client.ts)",
     call: (baseUrl, { signal }) =>
       createSolucao42Client({ baseUrl, auth: bearer(TOKEN), timeout: TIMEOUT_MS, maxRetries: 2 }).permissions({
         signal,

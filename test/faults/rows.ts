@@ -142,7 +142,7 @@ export const ROWS: Row[] = [
   },
   { client: "solucao42Permissions", fault: "ok", expect: ok(1, AUTHED) },
   { client: "solucao42Permissions", fault: "burst-5xx", expect: ok(3, OK_BODY) },
-  { client: "solucao42Permissions", fault: "stall-after-headers", expect: fails(TimeoutError, BODY_TIMEOUT, 1) },
+  { client: "solucao42Permissions", fault: "stall-after-headers", expect: fails(TimeoutError, BODY_TIMEOUT, 3) },
   {
     client: "solucao42Permissions",
     fault: "invalid-json",

@@ -143,17 +143,15 @@ export function guardResponse(response: Response, init: GuardInit): Response {
 
   let stream: ReadableStream<Uint8Array> | undefined;
   const streamOf = () => {
-    // Taking the stream means reading at the caller's pace: from now on only the server's silence times out.
-    if (mode === "buffered" && !finished) {
-      mode = "stream";
-      controller.disarm();
-    }
     stream ??= new ReadableStream<Uint8Array>(
       {
         start(c) {
           onFailure = (error) => c.error(error);
         },
         async pull(c) {
+          // Reading the stream means reading at the caller's pace: from the first pull on, only the server's
+          // silence times out (taking `body` alone changes nothing: a Download may take it, then call text()).
+          mode = "stream";
           if (!finished) controller.armIdle();
           let chunk: ReadableStreamReadResult<Uint8Array>;
           try {

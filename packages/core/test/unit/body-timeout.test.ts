@@ -147,7 +147,7 @@ describe("the caller's signal during the body", () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
-  });
+  }, 60_000);
 
   it("a response without a body ends the call at once", async () => {
     const shared = new AbortController();
