@@ -59,6 +59,15 @@ describe("buffered reads: the timeout covers the whole response", () => {
     expect(await response.json()).toEqual({ a: 1 });
   });
 
+  it("taking response.body and then calling text() keeps the whole-response deadline (a trickle fails)", async () => {
+    const w = wrapperWith(() => pacedBody(Array(20).fill("x"), 20), 100);
+    const response = await w.fetch(`${ORIGIN}/download`);
+    expect(response.body).toBeInstanceOf(ReadableStream);
+    const error = await response.text().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).phase).toBe("body");
+  });
+
   it("a body that arrives in time is read whole", async () => {
     const w = wrapperWith(() => pacedBody(["he", "llo"], 5), 1000);
     expect(await (await w.fetch(`${ORIGIN}/ok`)).text()).toBe("hello");
