@@ -209,7 +209,7 @@ describe("generated files", () => {
       .getPreEmitDiagnostics(program)
       .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     expect(diagnostics).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it("follow a path item split into its own file", async () => {
     const spec = SPEC.replace(
