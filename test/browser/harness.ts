@@ -33,9 +33,22 @@ export interface PageBundle {
 }
 
 /** Bundles the in-page script for the browser: esbuild fails on any Node built-in the sources pull in. */
-export async function bundlePageScript(): Promise<PageBundle> {
+export function bundlePageScript(): Promise<PageBundle> {
+  return bundleForBrowser({ entryPoints: [fileURLToPath(new URL("./page-script.ts", import.meta.url))] });
+}
+
+/** Bundles a script given as text (imports resolve from test/browser/), e.g. one generated from the registry. */
+export function bundleSource(contents: string): Promise<PageBundle> {
+  return bundleForBrowser({
+    stdin: { contents, resolveDir: fileURLToPath(new URL(".", import.meta.url)), loader: "ts", sourcefile: "page.ts" },
+  });
+}
+
+async function bundleForBrowser(
+  entry: Pick<Parameters<typeof build>[0], "entryPoints" | "stdin">,
+): Promise<PageBundle> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL("./page-script.ts", import.meta.url))],
+    ...entry,
     absWorkingDir: repoRoot,
     bundle: true,
     write: false,
@@ -47,7 +60,7 @@ export async function bundlePageScript(): Promise<PageBundle> {
     plugins: [workspaceSources],
   });
   const [output] = result.outputFiles;
-  if (!output) throw new Error("esbuild produced no output for test/browser/page-script.ts");
+  if (!output) throw new Error("esbuild produced no output for the page script");
   return { code: output.text, inputs: Object.keys((result.metafile as Metafile).inputs) };
 }
 

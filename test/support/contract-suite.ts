@@ -10,6 +10,7 @@ import {
   BadRequestError,
   ConflictError,
   type Download,
+  generatedMethods,
   NotFoundError,
   type PageIterator,
   PermissionDeniedError,
@@ -65,9 +66,11 @@ function defaultCall<C>(operation: DocumentedOperation, examples: OperationExamp
         : examples.query;
   const hasInput = shape.query !== undefined || shape.body !== undefined;
   return (client, options) => {
-    const method = (client as Record<string, (...args: unknown[]) => unknown>)[operation.operationId];
+    // The generated method, also where a flow replaced it on the client (pass a `calls` entry to test the flow).
+    const methods = generatedMethods(client as object);
+    const method = methods[operation.operationId];
     if (typeof method !== "function") throw new Error(`the client has no method ${operation.operationId}`);
-    const result = method.call(client, ...pathValues, ...(hasInput ? [input] : []), options);
+    const result = method.call(methods, ...pathValues, ...(hasInput ? [input] : []), options);
     return Promise.resolve(result);
   };
 }

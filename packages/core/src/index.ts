@@ -93,4 +93,11 @@ export { backoffMs, isIdempotent, retryAfterMs } from "./retry-policy.js";
 export { raceAbort, sleep } from "./sleep.js";
 export { createThrottle, type Throttle, type ThrottleOptions, throttleFetch } from "./throttle.js";
 export { throwOnError, unwrap } from "./unwrap.js";
-export { createVendorClient, type VendorClient, type VendorDefinition, type VendorParts } from "./vendor-client.js";
+export {
+  createVendorClient,
+  generatedMethods,
+  type VendorClient,
+  type VendorDefinition,
+  type VendorParts,
+  withFlows,
+} from "./vendor-client.js";

@@ -79,3 +79,21 @@ export function createVendorClient<Paths extends PathsObject, Methods, Field ext
   } as VendorClient<Paths, Methods, Field>;
   return { client, core };
 }
+
+const generatedOf = new WeakMap<object, object>();
+
+/**
+ * The vendor's client: the generated client with its flows on top. A flow named after an operation replaces that
+ * generated method on the client; `generatedMethods(client)` still reaches the original (tests, and users who need
+ * the plain call).
+ */
+export function withFlows<C extends object, F extends object>(client: C, flows: F): Omit<C, keyof F> & F {
+  const combined = { ...client, ...flows };
+  generatedOf.set(combined, client);
+  return combined;
+}
+
+/** The generated methods of a vendor client, before its flows replaced any (the client itself for a plain one). */
+export function generatedMethods<C extends object>(client: C): Record<string, (...args: unknown[]) => unknown> {
+  return (generatedOf.get(client) ?? client) as Record<string, (...args: unknown[]) => unknown>;
+}

@@ -1,6 +1,12 @@
 // createDataopsLiveClient: every operation of the spec as a generated method (typed, paged, credential-checked),
 // plus the flows GitLab users otherwise write by hand. `api` is the typed openapi-fetch client.
-import { type AuthStrategy, type ClientOptions, ConfigurationError, createVendorClient } from "@dataclients/core";
+import {
+  type AuthStrategy,
+  type ClientOptions,
+  ConfigurationError,
+  createVendorClient,
+  withFlows,
+} from "@dataclients/core";
 import { type Operations, operations, PRODUCTION_BASE_URL, paging } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { jobFlows } from "./jobs.js";
@@ -37,7 +43,7 @@ export function createDataopsLiveClient(options: DataopsLiveClientOptions = {}) 
     authHint: 'auth: privateToken("<personal, project or group access token>")',
   });
   // The flows: each one replaces the generated method of the same name or adds a new one (listed in the README).
-  return { ...client, ...pipelineFlows(client), ...jobFlows(client), ...triggerFlows(client) };
+  return withFlows(client, { ...pipelineFlows(client), ...jobFlows(client), ...triggerFlows(client) });
 }
 
 export type DataopsLiveClient = ReturnType<typeof createDataopsLiveClient>;

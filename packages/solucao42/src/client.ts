@@ -9,6 +9,7 @@ import {
   pollUntil,
   type RequestOptions,
   type WaitOptions,
+  withFlows,
 } from "@dataclients/core";
 import type { Solucao42Credentials } from "./credentials.js";
 import { JobFailedError, MissingPermissionError } from "./errors.js";
@@ -160,7 +161,7 @@ export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
       return session.user();
     },
   };
-  return { ...client, ...flows };
+  return withFlows(client, flows);
 }
 
 export type Solucao42Client = ReturnType<typeof createSolucao42Client>;

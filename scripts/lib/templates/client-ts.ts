@@ -30,8 +30,8 @@ export function create${id}Client(options: ${id}ClientOptions${perTenant ? "" : 
     paging,
     authHint: "auth: bearer(token)",
   });
-  // The vendor's flows (login, waits, uploads) go here: \`{ ...client, ...flows(client) }\`. A flow named after an
-  // operation replaces its generated method.
+  // The vendor's flows (login, waits, uploads) go here: \`return withFlows(client, flows(client))\`. A flow named
+  // after an operation replaces its generated method (generatedMethods(client) still reaches it).
   return client;
 }
 
