@@ -6,9 +6,9 @@ import {
   type ClientOptions,
   ConfigurationError,
   createVendorClient,
-  resolveBaseUrl,
+  withFlows,
 } from "@dataclients/core";
-import { type DatagolCredentials, isDatagolCredentials, NAME } from "./auth/binding.js";
+import { type DatagolCredentials, NAME } from "./auth/binding.js";
 import { type Operations, operations, PRODUCTION_BASE_URL, paging } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { queryFlows } from "./queries.js";
@@ -29,29 +29,24 @@ const AUTH_HINT = "auth: serviceAccount({ login: datagolLogin({ email, password 
 
 /** Creates a DataGOL client: a method per operation, and the query and row flows. */
 export function createDatagolClient(options: DatagolClientOptions = {}) {
-  const { client } = createVendorClient<paths, Operations>(withBoundAuth(options), {
+  const { client } = createVendorClient<paths, Operations>(checkAuth(options), {
     name: NAME,
     defaultBaseUrl: DEFAULT_BASE_URL,
     operations,
     paging,
     authHint: AUTH_HINT,
   });
-  // Each flow replaces the generated method of the same name (executeQuery, createRow, createRows, updateRow)
-  // or adds one (tableSqlName, queryRows); the README lists them.
-  return { ...client, ...queryFlows(client), ...rowFlows(client) };
+  // Each flow replaces the generated method of the same name (executeQuery, createRow, createRows, updateRow; the
+  // originals stay reachable through generatedMethods) or adds one (tableSqlName, queryRows); the README lists them.
+  return withFlows(client, { ...queryFlows(client), ...rowFlows(client) });
 }
 
-/** A login strategy is bound to this client's base URL and options, so its own requests go the same way. */
-function withBoundAuth(options: DatagolClientOptions): ClientOptions {
-  if (typeof options !== "object" || options === null) return options;
-  const { auth, ...rest } = options;
-  if (typeof auth === "string") {
+/** A token passed as `auth` gets the fix in the message (core would only say "must be a strategy"). */
+function checkAuth(options: DatagolClientOptions): DatagolClientOptions {
+  if (typeof (options as { auth?: unknown } | null)?.auth === "string") {
     throw new ConfigurationError(`${NAME}: \`auth\` must be a strategy; wrap the token: auth: serviceToken(token)`);
   }
-  if (!isDatagolCredentials(auth)) return options;
-  const { baseUrl: _baseUrl, ...clientOptions } = rest;
-  const baseUrl = resolveBaseUrl(options.baseUrl, NAME, DEFAULT_BASE_URL);
-  return { ...rest, auth: auth.bind({ baseUrl, options: clientOptions }) };
+  return options;
 }
 
 export type DatagolClient = ReturnType<typeof createDatagolClient>;

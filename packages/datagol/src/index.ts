@@ -1,13 +1,22 @@
-export { type AuthStrategy, type BySchemeOptions, bearer, byScheme, LoginFailedError, RenewalTimeoutError } from "@dataclients/auth";
+export {
+  type AuthStrategy,
+  type BySchemeOptions,
+  bearer,
+  byScheme,
+  LoginFailedError,
+  RenewalTimeoutError,
+} from "@dataclients/auth";
 export {
   AbortError,
   ApiError,
+  type AuthBinding,
   AuthenticationError,
   BadRequestError,
   ConfigurationError,
   ConflictError,
   ConnectionError,
   DataclientsError,
+  generatedMethods,
   type ListOptions,
   NotFoundError,
   type Page,
@@ -20,7 +29,7 @@ export {
   UnprocessableEntityError,
   unwrap,
 } from "@dataclients/core";
-export type { DatagolBinding, DatagolCredentials } from "./auth/binding.js";
+export type { DatagolCredentials } from "./auth/binding.js";
 export { jwtFromAuthorizationHeader } from "./auth/jwt.js";
 export { type DatagolJwtSession, type DatagolLogin, type DatagolLoginOptions, datagolLogin } from "./auth/login.js";
 export { type ServiceAccountOptions, serviceAccount } from "./auth/service-account.js";

@@ -1,16 +1,10 @@
-// How DataGOL's login strategies meet a client: a client binds them to its base URL and options, so the login
-// and token requests go through the same fetch, timeouts, retries and logger as every other call.
-import type { AuthStrategy, ClientOptions } from "@dataclients/core";
-
-/** What a client hands a strategy that makes requests of its own (structurally core's AuthBinding). */
-export interface DatagolBinding {
-  baseUrl: string;
-  options: Omit<ClientOptions, "auth" | "baseUrl">;
-}
+// How DataGOL's login strategies meet a client: core binds them to each client's base URL and options
+// (AuthStrategy.bind), so the login and token requests go through the same fetch, timeouts, retries and logger.
+import type { AuthBinding, AuthStrategy } from "@dataclients/core";
 
 /** A strategy that needs a client before it can authenticate (it logs in): `datagolLogin`, `serviceAccount`. */
 export interface DatagolCredentials extends AuthStrategy {
-  bind(binding: DatagolBinding): AuthStrategy;
+  bind(binding: AuthBinding): AuthStrategy;
 }
 
 export const NAME = "DataGOL";

@@ -2,10 +2,17 @@
 // /idp/api/v1/user/login, "extract JWT from Authorization header"). Logs in again when a request is rejected
 // (401/403, the vendor's advice) and shortly before the JWT's `exp`.
 import { createSession, LoginFailedError, type SessionAuth, withSafeDescription } from "@dataclients/auth";
-import { ApiError, ConfigurationError, createApiClient, requireNonEmpty, unwrap } from "@dataclients/core";
+import {
+  ApiError,
+  type AuthBinding,
+  ConfigurationError,
+  createApiClient,
+  requireNonEmpty,
+  unwrap,
+} from "@dataclients/core";
 import { PRODUCTION_BASE_URL } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
-import { type DatagolBinding, type DatagolCredentials, NAME } from "./binding.js";
+import { type DatagolCredentials, NAME } from "./binding.js";
 import { jwtFromAuthorizationHeader, jwtLifetimeSeconds } from "./jwt.js";
 
 export interface DatagolLoginOptions {
@@ -19,7 +26,7 @@ export interface DatagolLoginOptions {
 export type DatagolJwtSession = SessionAuth;
 
 export interface DatagolLogin extends DatagolCredentials {
-  bind(binding: DatagolBinding): DatagolJwtSession;
+  bind(binding: AuthBinding): DatagolJwtSession;
 }
 
 /** The statuses after which DataGOL says to get a new credential. */
@@ -50,13 +57,13 @@ export function datagolLogin(options: DatagolLoginOptions): DatagolLogin {
           `${LABEL}: pass it to createDatagolClient({ auth }) rather than using it directly`,
         );
       },
-      bind: (binding: DatagolBinding) => bindLogin(email, password, binding),
+      bind: (binding: AuthBinding) => bindLogin(email, password, binding),
     },
     `[AuthStrategy datagolLogin ${email}]`,
   );
 }
 
-function bindLogin(email: string, password: string, binding: DatagolBinding): DatagolJwtSession {
+function bindLogin(email: string, password: string, binding: AuthBinding): DatagolJwtSession {
   // The login goes through a credential-free twin of the client: same base URL, fetch, timeouts and retries.
   const idp = createApiClient<paths>(
     { ...binding.options, baseUrl: binding.baseUrl },

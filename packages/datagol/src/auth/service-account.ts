@@ -3,10 +3,16 @@
 // `x-auth-token`; the JWT goes to the IdP endpoints. A 401/403 from a noCo call renews the token once (single
 // flight: fifty rejected calls cause one renewal) and replays the call; a rejection of the replay is final.
 import { byScheme, createSession, LoginFailedError, withSafeDescription } from "@dataclients/auth";
-import { ApiError, type AuthStrategy, ConfigurationError, createVendorClient } from "@dataclients/core";
+import {
+  ApiError,
+  type AuthBinding,
+  type AuthStrategy,
+  ConfigurationError,
+  createVendorClient,
+} from "@dataclients/core";
 import { type Operations, operations, PRODUCTION_BASE_URL } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
-import { type DatagolBinding, type DatagolCredentials, isDatagolCredentials, NAME, securityForUrl } from "./binding.js";
+import { type DatagolCredentials, isDatagolCredentials, NAME, securityForUrl } from "./binding.js";
 import { type DatagolLogin, RENEW_ON } from "./login.js";
 
 export interface ServiceAccountOptions {
@@ -41,13 +47,13 @@ export function serviceAccount(options: ServiceAccountOptions): DatagolCredentia
           `${LABEL}: pass it to createDatagolClient({ auth }) rather than using it directly`,
         );
       },
-      bind: (binding: DatagolBinding) => bindServiceAccount(login, id, binding),
+      bind: (binding: AuthBinding) => bindServiceAccount(login, id, binding),
     },
     `[AuthStrategy serviceAccount ${id}]`,
   );
 }
 
-function bindServiceAccount(login: DatagolLogin, id: number | string, binding: DatagolBinding): AuthStrategy {
+function bindServiceAccount(login: DatagolLogin, id: number | string, binding: AuthBinding): AuthStrategy {
   const jwt = login.bind(binding);
   // Token requests carry the JWT (and log in again when it is rejected), through the client's own options.
   const { client: idp } = createVendorClient<paths, Operations>(

@@ -36,15 +36,17 @@ describe("auth", () => {
 describe("flows", () => {
   it("executeQuery takes SQL and returns rows typed by the caller", () => {
     expectTypeOf(dg.executeQuery(W, T, "SELECT 1")).toEqualTypeOf<Promise<QueryResult<Record<string, unknown>>>>();
-    expectTypeOf(dg.executeQuery<{ id: number }>(W, T, "SELECT id FROM table_6ec53cc4")).resolves.toHaveProperty(
-      "rows",
-    ).toEqualTypeOf<{ id: number }[]>();
+    expectTypeOf(dg.executeQuery<{ id: number }>(W, T, "SELECT id FROM table_6ec53cc4"))
+      .resolves.toHaveProperty("rows")
+      .toEqualTypeOf<{ id: number }[]>();
     // @ts-expect-error the flow takes the SQL string, not the generated body
     dg.executeQuery(W, T, { value: "SELECT 1" });
   });
 
   it("queryRows is a paginator of rows, with typed options", () => {
-    expectTypeOf(dg.queryRows(W, T, { where: "`a` = 1", pageSize: 50, maxPages: 2 })).toEqualTypeOf<PageIterator<Row>>();
+    expectTypeOf(dg.queryRows(W, T, { where: "`a` = 1", pageSize: 50, maxPages: 2 })).toEqualTypeOf<
+      PageIterator<Row>
+    >();
     dg.queryRows(W, T, { sort: [{ columnName: "a", direction: "DESC" }] });
     // @ts-expect-error direction is ASC or DESC
     dg.queryRows(W, T, { sort: [{ columnName: "a", direction: "down" }] });
