@@ -1,6 +1,7 @@
 // A vendor's mock: Prism on an internal port (prism-process.ts) behind a small node:http proxy (mock-proxy.ts)
 // that serves the vendor's production base path and adds what Prism cannot do (paging, multi-segment paths,
-// the api-error answer). With `upstream`, Prism runs in proxy mode in front of the real service instead.
+// the api-error answer: `Prefer: api-error=<percent-encoded text>`, documented in api-error.ts). With `upstream`,
+// Prism runs in proxy mode in front of the real service instead.
 import { Agent, createServer, type Server } from "node:http";
 import { declaredApiError } from "./api-error.js";
 import { loadSpec } from "./load-spec.js";
