@@ -1,5 +1,5 @@
 // Multi-page listings end to end. Prism is stateless (every answer carries the spec's example headers:
-// X-Page 1, X-Next-Page 2, X-Total-Pages 3), so the mock proxy's paging-aware step (scripts/lib/paging-headers.ts)
+// X-Page 1, X-Next-Page 2, X-Total-Pages 3), so the mock proxy's paging-aware step (scripts/lib/paging/headers.ts)
 // rewrites X-Page / X-Next-Page / X-Prev-Page / Link from the requested `page`, and for `pagination=keyset`
 // sends only a `Link: rel="next"` with an `id_after` cursor while pages remain. Each page's items are the
 // same example (Prism has one), so the page numbers are asserted from the headers and the requests.
