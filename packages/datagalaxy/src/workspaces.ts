@@ -45,6 +45,12 @@ export function workspaceFlows(client: GeneratedClient) {
       if (workspaceId !== undefined)
         requireNonEmpty(workspaceId, "workspaceId", NAME, "a workspace id from listWorkspaces()");
       const { projects } = await client.listWorkspaces(options);
+      // The spec requires `projects`; a proxy or an older API answering something else should say so plainly.
+      if (!Array.isArray(projects)) {
+        throw new DataclientsError(
+          `${NAME}: GET /workspaces answered without the \`projects\` list of workspaces; check that \`baseUrl\` is the API base URL (ending in /v2)`,
+        );
+      }
       const workspace = pick(projects, workspaceId);
       if (typeof workspace.defaultVersionId === "string" && workspace.defaultVersionId !== "") {
         return workspace.defaultVersionId;

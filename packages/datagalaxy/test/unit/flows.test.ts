@@ -73,6 +73,15 @@ describe("defaultVersionId", () => {
     expect(none.message).toContain("this token can access no workspace");
   });
 
+  it("an answer without the projects list is a clear error, not a TypeError", async () => {
+    const fake = fakeDatagalaxy(() => json({ id: 1, name: "not the workspaces" }));
+    const error = await failure(fakeClient(fake.fetch).defaultVersionId());
+    expect(error).toBeInstanceOf(DataclientsError);
+    expect(error.message).toBe(
+      "DataGalaxy: GET /workspaces answered without the `projects` list of workspaces; check that `baseUrl` is the API base URL (ending in /v2)",
+    );
+  });
+
   it("refuses an empty workspace id before any request", async () => {
     const fake = workspaces(workspace());
     const error = await failure(fakeClient(fake.fetch).defaultVersionId(""));
