@@ -3,9 +3,26 @@
 import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CLIENTS, TOKEN } from "./clients.js";
-import { ROWS } from "./rows.js";
+import { CLIENTS as CORE_CLIENTS, type MatrixClient, TOKEN } from "./clients.js";
+import { ROWS as CORE_ROWS, type Outcome } from "./rows.js";
+import { DATAGALAXY_CLIENTS, DATAGALAXY_ROWS } from "./rows-datagalaxy.js";
+import { DATAGOL_CLIENTS, DATAGOL_ROWS } from "./rows-datagol.js";
+import { DATAGROK_CLIENTS, DATAGROK_ROWS } from "./rows-datagrok.js";
 import { type FaultServer, startFaultServer } from "./server.js";
+
+// A vendor joins by exporting its clients and rows (see rows-datagol.ts) and being listed here.
+const CLIENTS: Record<string, MatrixClient> = {
+  ...CORE_CLIENTS,
+  ...DATAGALAXY_CLIENTS,
+  ...DATAGOL_CLIENTS,
+  ...DATAGROK_CLIENTS,
+};
+const ROWS: Array<{ client: string; fault: Parameters<FaultServer["baseUrl"]>[0]; expect: Outcome }> = [
+  ...CORE_ROWS,
+  ...DATAGALAXY_ROWS,
+  ...DATAGOL_ROWS,
+  ...DATAGROK_ROWS,
+];
 
 let server: FaultServer;
 const unhandled: unknown[] = [];
@@ -40,11 +57,11 @@ async function settle(baseline: number): Promise<number> {
   return refTimers();
 }
 
-describe.each(Object.keys(CLIENTS) as Array<keyof typeof CLIENTS>)("%s", (key) => {
-  const client = CLIENTS[key];
+describe.each(Object.keys(CLIENTS))("%s", (key) => {
+  const client = CLIENTS[key] as MatrixClient;
   const rows = ROWS.filter((row) => row.client === key);
   it.each(rows.map((row) => [row.fault, row] as const))("%s", async (_fault, row) => {
-    const baseUrl = server.baseUrl(row.fault, (client as { basePath?: string }).basePath ?? "");
+    const baseUrl = server.baseUrl(row.fault, client.basePath ?? "");
     const shared = new AbortController();
     const timersBefore = refTimers();
 
@@ -67,7 +84,7 @@ describe.each(Object.keys(CLIENTS) as Array<keyof typeof CLIENTS>)("%s", (key) =
     }
     expect(attempts).toBe(row.expect.attempts);
 
-    if (!(client as { keepsRequestSignalListener?: string }).keepsRequestSignalListener) {
+    if (!client.keepsRequestSignalListener) {
       expect(getEventListeners(shared.signal, "abort")).toHaveLength(0);
     }
     expect(await settle(timersBefore)).toBeLessThanOrEqual(timersBefore);

@@ -93,6 +93,20 @@ export const ROWS: Row[] = [
   },
   { client: "coreNoBlind429", fault: "429-retry-after-seconds", expect: ok(2, OK_BODY) },
 
+  // The client options maxResponseBytes and retryPolicy, set on createApiClient.
+  { client: "coreGetOptions", fault: "ok", expect: ok(1, AUTHED) },
+  {
+    client: "coreGetOptions",
+    fault: "huge",
+    expect: fails(ResponseTooLargeError, "with a body larger than 1048576 bytes", 1),
+  },
+  {
+    client: "coreGetOptions",
+    fault: "429-bare",
+    expect: fails(RateLimitError, "failed with 429 Too Many Requests: slow down", 1),
+  },
+  { client: "coreGetOptions", fault: "429-ratelimit-reset", expect: ok(2, OK_BODY) },
+
   // Vendors: their generated methods and helpers over the same faults.
   { client: "dataopsGetProject", fault: "ok", expect: ok(1, AUTHED) },
   { client: "dataopsGetProject", fault: "burst-5xx", expect: ok(3, OK_BODY) },

@@ -6,7 +6,7 @@ import type { AuthContext, AuthStrategy } from "./auth-strategy.js";
 import { DEFAULT_RENEW_ON } from "./auth-strategy.js";
 import { CallController } from "./call-controller.js";
 import { ConfigurationError, ConnectionError, DataclientsError, TimeoutError } from "./errors.js";
-import { checkHeaders, headerValueProblem } from "./header-check.js";
+import { checkHeader, checkHeaders, headerValueProblem } from "./header-check.js";
 import type { Logger } from "./logger.js";
 import { describeNetworkError } from "./network-error.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, type RequestOptions } from "./options.js";
@@ -23,6 +23,7 @@ import {
   type RetryPolicy,
   retryDelayFor,
 } from "./retry-policy.js";
+import { anySignal } from "./signals.js";
 import { sleep as defaultSleep } from "./sleep.js";
 
 export { requestInfoOf } from "./response-info.js";
@@ -87,7 +88,10 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
   ): Promise<PreparedCall> {
     const request = input instanceof Request ? input : undefined;
     const rawHeaders = init?.headers ?? request?.headers;
-    if (rawHeaders && !(rawHeaders instanceof Headers) && !Array.isArray(rawHeaders)) {
+    // A Headers object was checked when it was built; a record or a list of pairs would throw quoting the value.
+    if (Array.isArray(rawHeaders)) {
+      for (const pair of rawHeaders) checkHeader(String(pair[0]), pair[1], "request `headers`");
+    } else if (rawHeaders && !(rawHeaders instanceof Headers)) {
       checkHeaders(rawHeaders as Record<string, unknown>, "request `headers`");
     }
     const headers = new Headers(rawHeaders);
@@ -342,7 +346,7 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
           config.logger?.warn,
           `${prepared.method} ${shortUrl(prepared.url)}: the response body broke off; retry ${spent}/${maxRetries} in ${delay} ms`,
         );
-        await wait(delay, call.signal);
+        await wait(delay, anySignal(prepared.signals));
       }
     }
   }

@@ -169,6 +169,22 @@ describe("header values that cannot be sent", () => {
     expect(renderings(error)).not.toContain("SECRET");
   });
 
+  it("request headers given as a record or as pairs are checked before the platform quotes them", async () => {
+    const w = createFetchWrapper({
+      origin: ORIGIN,
+      timeout: 1_000,
+      maxRetries: 0,
+      fetch: (async () => new Response("")) as typeof fetch,
+    });
+    for (const headers of [{ "x-key": "pair-SECRET\r\n" }, [["x-key", "pair-SECRET\r\n"]] as [string, string][]]) {
+      const error = await w.fetch(`${ORIGIN}/x`, { headers }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as Error).message).toBe(
+        'request `headers`: the value of header "x-key" contains a line break or NUL character',
+      );
+    }
+  });
+
   it("requestInit and the client's headers are checked the same way", () => {
     const client = createApiClient({ baseUrl: ORIGIN }, { name: "Vendor" });
     expect(() => client.requestInit({ headers: { prefer: "code=200\n" } })).toThrow(
