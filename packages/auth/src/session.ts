@@ -1,7 +1,14 @@
 // The login/refresh session primitive that vendor flows (api-key exchange, password login) build on.
 // Single-flight: however many requests find the token expired at once, one renewal runs and all wait
 // for it. Each caller's AbortSignal stops only its own wait, never the shared renewal.
-import { ApiError, type AuthStrategy, DataclientsError, raceAbort } from "@dataclients/core";
+import {
+  ApiError,
+  type AuthStrategy,
+  ConfigurationError,
+  DataclientsError,
+  describeValue,
+  raceAbort,
+} from "@dataclients/core";
 import { LoginFailedError, RenewalTimeoutError } from "./errors.js";
 import { withSafeDescription } from "./inspect.js";
 
@@ -65,6 +72,7 @@ const DEFAULT_RENEWAL_TIMEOUT_MS = 300_000;
 const UNSENDABLE = /[\0\r\n]|[^\0-\u00ff]/;
 
 export function createSession(options: SessionOptions): SessionAuth {
+  checkSessionOptions(options);
   const now = options.now ?? Date.now;
   const skewMs = (options.refreshSkewSeconds ?? DEFAULT_SKEW_SECONDS) * 1000;
   const headerName = (options.headerName ?? "authorization").toLowerCase();
@@ -185,6 +193,28 @@ export function createSession(options: SessionOptions): SessionAuth {
     },
   };
   return withSafeDescription(session, "[AuthStrategy session]");
+}
+
+/** JavaScript callers get a message that names the option, not a renewal that never ends or never starts. */
+function checkSessionOptions(options: SessionOptions): void {
+  if (typeof options !== "object" || options === null || typeof options.login !== "function") {
+    throw new ConfigurationError("createSession(options): `login` must be a function returning the tokens");
+  }
+  const timeout: unknown = options.renewalTimeout;
+  if (timeout !== undefined && !(typeof timeout === "number" && Number.isFinite(timeout) && timeout > 0)) {
+    throw new ConfigurationError(
+      `createSession(options): \`renewalTimeout\` must be a positive number of milliseconds; got ${describeValue(timeout)}`,
+    );
+  }
+  const renewOn: unknown = options.renewOn;
+  if (
+    renewOn !== undefined &&
+    !(Array.isArray(renewOn) && renewOn.every((s) => Number.isInteger(s) && s >= 400 && s <= 599))
+  ) {
+    throw new ConfigurationError(
+      "createSession(options): `renewOn` must be a list of HTTP error statuses, e.g. [401, 403]",
+    );
+  }
 }
 
 /**

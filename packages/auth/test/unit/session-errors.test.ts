@@ -1,7 +1,13 @@
 // The session's failures: typed (AuthenticationError subclasses), free of secrets, and never stuck.
 import { inspect } from "node:util";
 import { createSession, LoginFailedError, RenewalTimeoutError } from "@dataclients/auth";
-import { AuthenticationError, ConnectionError, createFetchWrapper, TimeoutError } from "@dataclients/core";
+import {
+  AuthenticationError,
+  ConfigurationError,
+  ConnectionError,
+  createFetchWrapper,
+  TimeoutError,
+} from "@dataclients/core";
 import { describe, expect, it, vi } from "vitest";
 
 const ORIGIN = "https://api.example.com";
@@ -141,6 +147,25 @@ describe("a renewal that never settles", () => {
     });
     expect(await failure(session.getAccessToken())).toBeInstanceOf(TimeoutError);
     expect(await session.getAccessToken()).toBe("a2");
+  });
+});
+
+describe("createSession options from JavaScript", () => {
+  it.each([
+    [
+      { login: async () => ({ accessToken: "a" }), renewalTimeout: Number.NaN },
+      "`renewalTimeout` must be a positive number of milliseconds; got NaN",
+    ],
+    [{ login: async () => ({ accessToken: "a" }), renewalTimeout: 0 }, "got 0"],
+    [
+      { login: async () => ({ accessToken: "a" }), renewOn: [401, "403"] },
+      "`renewOn` must be a list of HTTP error statuses",
+    ],
+    [{ login: "nope" }, "`login` must be a function"],
+    [null, "`login` must be a function"],
+  ])("rejects %j naming the option", (options, message) => {
+    expect(() => createSession(options as never)).toThrow(ConfigurationError);
+    expect(() => createSession(options as never)).toThrow(message);
   });
 });
 
