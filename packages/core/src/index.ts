@@ -1,4 +1,5 @@
 export type { AuthBinding, AuthContext, AuthStrategy, UnauthorizedContext } from "./auth-strategy.js";
+export { DEFAULT_RENEW_ON } from "./auth-strategy.js";
 export { type ApiClient, type ApiClientMeta, createApiClient, type PathsObject } from "./client.js";
 export { describeValue } from "./describe-value.js";
 export { type Download, downloadOf, filenameFrom, toDownload } from "./download.js";
@@ -14,13 +15,19 @@ export {
   ConflictError,
   ConnectionError,
   DataclientsError,
+  InvalidResponseError,
+  type InvalidResponseReason,
+  type NetworkErrorOptions,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
   ServerError,
   TimeoutError,
+  type TimeoutPhase,
   UnprocessableEntityError,
 } from "./errors.js";
+export type { FetchAndRead } from "./fetch-wrapper.js";
 export { createFetchWrapper, type FetchLike, type FetchWrapperConfig, requestInfoOf } from "./fetch-wrapper.js";
 export {
   type FormEncoding,
@@ -31,6 +38,8 @@ export {
   toFormFields,
   toUrlEncoded,
 } from "./form-encoding.js";
+export { checkHeader, headerValueProblem } from "./header-check.js";
+export type { JsonExpectation, JsonReadOptions } from "./json-body.js";
 export { parseLinkHeader } from "./link-header.js";
 export type { Logger } from "./logger.js";
 export { type ClassifyResponse, type ReadResponseOptions, readResponse } from "./operation-response.js";
@@ -51,6 +60,7 @@ export type {
 export { bindOperations, type CallOptions, callOperation, type OperationContext } from "./operations.js";
 export {
   type ClientOptions,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
   isLoopbackHost,
@@ -88,8 +98,30 @@ export {
 export { encodePathParam, fillPath, type PathEncoding } from "./path-params.js";
 export { type PollOptions, PollTimeoutError, pollUntil, type WaitOptions } from "./poll.js";
 export { type QueryStyle, serializeQuery } from "./query.js";
-export { REDACTED, redactBody, redactHeaders, redactUrl, SECRET_FIELD_NAMES, SECRET_HEADER_NAMES } from "./redact.js";
-export { backoffMs, isIdempotent, retryAfterMs } from "./retry-policy.js";
+export {
+  MAX_URL_IN_MESSAGE,
+  REDACTED,
+  redactBody,
+  redactHeaders,
+  redactUrl,
+  SECRET_FIELD_NAMES,
+  SECRET_HEADER_NAMES,
+  scrubString,
+  scrubValues,
+  secretFormsOf,
+  shortUrl,
+} from "./redact.js";
+export { DataclientsRequest, type RequestBody } from "./request-body.js";
+export { type BodyKind, type ReadBodyOptions, readBody, responseError } from "./response-body.js";
+export {
+  backoffMs,
+  isIdempotent,
+  type RetryPolicy,
+  rateLimitResetMs,
+  retryAfterMs,
+  retryDelayFor,
+  serverDelayMs,
+} from "./retry-policy.js";
 export { raceAbort, sleep } from "./sleep.js";
 export { createThrottle, type Throttle, type ThrottleOptions, throttleFetch } from "./throttle.js";
 export { throwOnError, unwrap } from "./unwrap.js";
