@@ -41,6 +41,8 @@ export async function seedFlow({ baseUrl, step }: DemoContext): Promise<void> {
 
   await step("2. Create a service account and give it the workspace (with the JWT)", async () => {
     const account = await admin.createServiceAccount({ name: "ci_cd_service_account", description: "CI/CD" });
+    // The create answer carries the id and the generated e-mail (the vendor's docs page shows a token instead).
+    if (account.id === undefined || account.email === undefined) throw new Error("the answer has no id or email");
     serviceAccountId = account.id;
     await admin.addWorkspaceUsers(WORKSPACE, {
       workSpaceUsers: [{ email: account.email, role: "CREATOR" }],
