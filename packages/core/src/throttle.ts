@@ -119,11 +119,10 @@ export function createThrottle(options: ThrottleOptions): Throttle {
  * `fetch` behind a throttle: each call waits for its turn (see createThrottle), then calls `fetch`. A call whose
  * `init.signal` (or Request's signal) aborts while it waits rejects with the signal's reason, as fetch would.
  */
-export function throttleFetch<F extends FetchLike>(fetch: F, options: ThrottleOptions): F {
+export function throttleFetch(fetch: FetchLike, options: ThrottleOptions): FetchLike {
   const throttle = createThrottle(options);
-  const throttled: FetchLike = async (input, init) => {
+  return async (input, init) => {
     await throttle.acquire(init?.signal ?? (input instanceof Request ? input.signal : undefined));
     return fetch(input, init);
   };
-  return throttled as F;
 }
