@@ -1,7 +1,13 @@
 // The fault matrix as data: which client meets which fault, and the exact outcome expected — the result and
 // the number of attempts the server saw, or the typed error's class, a message fragment and the attempts.
-import { ConnectionError, RateLimitError, ServerError, TimeoutError } from "@dataclients/core";
-import { InvalidResponseError, ResponseTooLargeError } from "../../packages/core/src/errors.js";
+import {
+  ConnectionError,
+  InvalidResponseError,
+  RateLimitError,
+  ResponseTooLargeError,
+  ServerError,
+  TimeoutError,
+} from "@dataclients/core";
 import type { ClientKey } from "./clients.js";
 import { type Fault, OK_BODY } from "./server.js";
 

@@ -1,8 +1,14 @@
 // Input validation for JavaScript callers, and messages that stay true and short.
-import { apiErrorFor, ConnectionError, createApiClient, createFetchWrapper, TimeoutError } from "@dataclients/core";
+import {
+  apiErrorFor,
+  ConnectionError,
+  createApiClient,
+  createFetchWrapper,
+  describeValue,
+  TimeoutError,
+} from "@dataclients/core";
 import { describe, expect, it } from "vitest";
 import { configError } from "../../../../test/support/catch-error.js";
-import { describeValue } from "../../src/describe-value.js";
 import { startServer } from "./support/recording-fetch.js";
 
 const meta = { name: "Vendor", defaultBaseUrl: "https://api.vendor.example" };

@@ -1,10 +1,17 @@
 // Property tests: the parsers of server-requested waits and the value scrubbing hold for any input, not just
 // the examples in the other files.
-import { apiErrorFor, redactUrl, SECRET_FIELD_NAMES } from "@dataclients/core";
+import {
+  apiErrorFor,
+  rateLimitResetMs,
+  redactUrl,
+  retryAfterMs,
+  SECRET_FIELD_NAMES,
+  scrubString,
+  scrubValues,
+  serverDelayMs,
+} from "@dataclients/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { scrubString, scrubValues } from "../../src/redact.js";
-import { rateLimitResetMs, retryAfterMs, serverDelayMs } from "../../src/retry-policy.js";
 
 const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
 // Secrets as tokens look: no brackets, so "[REDACTED]" cannot combine with neighbours into a secret again.

@@ -1,8 +1,16 @@
 // 429s and the vendor's retry policy: Retry-After (seconds or date), GitLab's RateLimit-Reset, and a policy
 // that forbids blind retries (DataGalaxy).
-import { apiErrorFor, createFetchWrapper, type FetchWrapperConfig, RateLimitError } from "@dataclients/core";
+import {
+  apiErrorFor,
+  createFetchWrapper,
+  type FetchWrapperConfig,
+  RateLimitError,
+  rateLimitResetMs,
+  retryAfterMs,
+  retryDelayFor,
+  serverDelayMs,
+} from "@dataclients/core";
 import { describe, expect, it } from "vitest";
-import { rateLimitResetMs, retryAfterMs, retryDelayFor, serverDelayMs } from "../../src/retry-policy.js";
 
 const ORIGIN = "https://api.example.com";
 

@@ -7,14 +7,16 @@ import {
   ApiError,
   ConnectionError,
   createFetchWrapper,
+  InvalidResponseError,
   NotFoundError,
+  ResponseTooLargeError,
+  readBody,
+  responseError,
   ServerError,
   TimeoutError,
 } from "@dataclients/core";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
-import { InvalidResponseError, ResponseTooLargeError } from "../../src/errors.js";
-import { readBody, responseError } from "../../src/response-body.js";
 import { pacedBody, terminated } from "./support/streams.js";
 
 const ORIGIN = "https://api.example.com";

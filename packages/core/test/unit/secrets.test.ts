@@ -7,12 +7,13 @@ import {
   createApiClient,
   createFetchWrapper,
   ServerError,
+  scrubString,
+  secretFormsOf,
   throwOnError,
   unwrap,
 } from "@dataclients/core";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
-import { scrubString, secretFormsOf } from "../../src/redact.js";
 
 const ORIGIN = "https://api.example.com";
 

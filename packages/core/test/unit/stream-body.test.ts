@@ -1,9 +1,8 @@
 // Stream request bodies are sent once, as streams: duplex "half", redirect "error", never read into memory,
 // never retried or replayed. Replayable bodies keep being retried.
 import { bearer } from "@dataclients/auth";
-import { ConnectionError, createFetchWrapper } from "@dataclients/core";
+import { ConnectionError, createFetchWrapper, DataclientsRequest } from "@dataclients/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DataclientsRequest } from "../../src/request-body.js";
 import { startServer, type TestServer } from "./support/recording-fetch.js";
 
 const ORIGIN = "https://api.example.com";
