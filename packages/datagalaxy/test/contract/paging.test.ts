@@ -28,6 +28,15 @@ describe("a 3-page listing", () => {
     ]);
   });
 
+  it("the mock's envelope: pages, total_sum (all results) and next_page on the mock itself", async () => {
+    const dg = mockClient();
+    const { data } = await dg.api.GET("/sources", { params: { query: { versionId: VERSION_ID, limit: 1, page: 2 } } });
+    expect(data?.pages).toBe(MOCK_PAGES);
+    expect(data?.total_sum).toBe(MOCK_PAGES);
+    expect(data?.next_page).toBe(`${dg.baseUrl}/sources?versionId=${VERSION_ID}&limit=1&page=3`);
+    expect(data?.results).toHaveLength(1);
+  });
+
   it("paginate(path) gives every item of every page, typed by the path", async () => {
     const users = await mockClient()
       .paginate("/users/{versionId}", { params: { path: { versionId: VERSION_ID }, query: { module: "catalog" } } })
