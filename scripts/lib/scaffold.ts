@@ -1,5 +1,5 @@
 // A spec without a package gets one: the files below, written only where missing, never overwritten.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { rootLabel } from "./load-spec.js";
 import { clientTsTemplate } from "./templates/client-ts.js";
@@ -31,7 +31,10 @@ const TEMPLATES: ReadonlyArray<[file: string, render: (context: TemplateContext)
 /** Writes the missing scaffold files; returns the labels of those it created. */
 export function scaffoldPackage(context: TemplateContext, root: string): string[] {
   const created: string[] = [];
+  // The changeset announces a new package: once released (and its changeset consumed) it must not come back.
+  const isNew = !existsSync(join(context.vendor.packageDir, "package.json"));
   for (const [file, render] of TEMPLATES) {
+    if (file.includes(".changeset") && !isNew) continue;
     const path = join(context.vendor.packageDir, file.replace("{dir}", context.vendor.dir));
     mkdirSync(dirname(path), { recursive: true });
     try {
