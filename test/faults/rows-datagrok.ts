@@ -39,9 +39,13 @@ export const DATAGROK_CLIENTS = {
   datagrokDownloadTable: {
     name: 'datagrok downloadTable("Demo:Sales").stream, read to the end (generated, Download)',
     basePath: "/api",
-    // Read as a stream, as large tables are. (Download.text() on a body that stalls after the headers does not
-    // time out today: a core defect reported with this file, so that row is left out until it is fixed.)
+    // Read as a stream, as large tables are: a stalled body is the stream's idle timeout.
     call: async (baseUrl, { signal }) => readAll((await grok(baseUrl).downloadTable("Demo:Sales", { signal })).stream),
+  },
+  datagrokDownloadTableText: {
+    name: 'datagrok downloadTable("Demo:Sales").text() (generated, Download read whole)',
+    basePath: "/api",
+    call: async (baseUrl, { signal }) => (await grok(baseUrl).downloadTable("Demo:Sales", { signal })).text(),
   },
   datagrokUploadTableStream: {
     name: 'datagrok uploadTable("Demo:Sales", <async iterable>) (generated, streamed body)',
@@ -101,6 +105,11 @@ export const DATAGROK_ROWS: DatagrokRow[] = [
     ["stall-after-headers", fails(TimeoutError, STREAM_IDLE, 1)],
     ["truncated", fails(ConnectionError, MID_BODY, 1)],
     ["redirect-other-origin", ok(1, JSON.stringify({ ...OK_BODY, sawAuthorization: false }))],
+  ]),
+  ...rows("datagrokDownloadTableText", [
+    ["ok", ok(1, OK_TEXT)],
+    ["stall-after-headers", fails(TimeoutError, BODY_TIMEOUT, 1)],
+    ["trickle", fails(TimeoutError, BODY_TIMEOUT, 1)],
   ]),
   ...rows("datagrokUploadTableStream", [
     ["ok", ok(1, AUTHED)],
