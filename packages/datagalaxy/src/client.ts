@@ -8,6 +8,7 @@ import {
   createVendorClient,
   describeValue,
   type VendorClient,
+  withFlows,
 } from "@dataclients/core";
 import { NAME, resolveDatagalaxyBaseUrl } from "./base-url.js";
 import { type Operations, operations, paging } from "./generated/operations.js";
@@ -60,8 +61,9 @@ export function createDatagalaxyClient(options: DatagalaxyClientOptions) {
     credentialName: "an access token (an integration token or a personal access token)",
     authHint: "auth: bearer(token)",
   });
-  // The flows: each one replaces the generated method of the same name or adds a new one (listed in the README).
-  return hintRateLimits({ ...client, ...workspaceFlows(client), ...sourceFlows(client) });
+  // The flows: each one replaces the generated method of the same name (createSource; the original stays
+  // reachable through generatedMethods) or adds one (defaultVersionId). Both carry the 429 hint.
+  return withFlows(hintRateLimits(client), hintRateLimits({ ...workspaceFlows(client), ...sourceFlows(client) }));
 }
 
 export type DatagalaxyClient = ReturnType<typeof createDatagalaxyClient>;

@@ -9,6 +9,7 @@ export {
   ConnectionError,
   DataclientsError,
   type Download,
+  generatedMethods,
   type ListOptions,
   NotFoundError,
   type Page,

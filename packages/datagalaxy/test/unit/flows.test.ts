@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   ConfigurationError,
   DataclientsError,
+  generatedMethods,
   ObjectStatusValues,
   SourceTypeValues,
   type Workspace,
@@ -166,5 +167,14 @@ describe("createSource", () => {
       expect(error.message).toContain(message);
     }
     expect(fake.requests).toHaveLength(0);
+  });
+
+  it("replaces the generated createSource, which stays reachable (and unchecked) through generatedMethods", async () => {
+    const fake = fakeDatagalaxy(() => json(created, { status: 201 }));
+    const client = fakeClient(fake.fetch);
+    const generated = generatedMethods(client);
+    expect(generated.createSource).not.toBe(client.createSource);
+    expect(await generated.createSource?.(VERSION_ID, { name: "s", type: "Graph" })).toEqual(created);
+    expect(JSON.parse(fake.requests[0]?.body ?? "")).toEqual({ name: "s", type: "Graph" });
   });
 });
