@@ -1,11 +1,8 @@
 // A strategy that holds several credentials, one per security scheme of the spec, and sends for each request
 // only the one its operation accepts (the operation's security alternatives arrive from the generated method).
 // DataGOL: `jwtBearer` on the IdP endpoints, `serviceToken` or `jwtBearer` on the noCo ones.
-import { type AuthContext, type AuthStrategy, ConfigurationError } from "@dataclients/core";
+import { type AuthContext, type AuthStrategy, ConfigurationError, DEFAULT_RENEW_ON } from "@dataclients/core";
 import { withSafeDescription } from "./inspect.js";
-
-// What the fetch wrapper assumes for a strategy without `renewOn` (core's DEFAULT_RENEW_ON, not exported).
-const DEFAULT_RENEW_ON: readonly number[] = [401];
 
 type Alternatives = readonly (readonly string[])[];
 

@@ -6,6 +6,7 @@ import {
   type AuthStrategy,
   ConfigurationError,
   DataclientsError,
+  DEFAULT_RENEW_ON,
   describeValue,
   raceAbort,
 } from "@dataclients/core";
@@ -168,7 +169,7 @@ export function createSession(options: SessionOptions): SessionAuth {
   const session: SessionAuth = {
     kind: "session",
     headerNames: [headerName],
-    renewOn: options.renewOn ?? [401],
+    renewOn: options.renewOn ?? DEFAULT_RENEW_ON,
     async authenticate(headers, { signal }) {
       headers.set(headerName, `${prefix}${await getAccessToken({ signal })}`);
     },
