@@ -1,7 +1,8 @@
 // Construction: a missing baseUrl or one without /api fails before any request, saying what to write instead.
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { configError } from "../../../../test/support/catch-error.js";
-import { createDatagrokClient, type DatagrokClientOptions } from "../../src/index.js";
+import { bearer, createDatagrokClient, type DatagrokClientOptions } from "../../src/index.js";
 import { API_KEY, BASE_URL, client, fakeDatagrok } from "./fake-datagrok.js";
 
 const create = (options: unknown) => () => createDatagrokClient(options as DatagrokClientOptions);
@@ -53,5 +54,10 @@ describe("auth", () => {
     const fake = fakeDatagrok();
     await client(fake.fetch).getCurrentGroup();
     expect(fake.requests[0]?.headers.get("authorization")).toBe(`Bearer ${API_KEY}`);
+  });
+
+  it("never shows the API key when the client is logged or inspected", () => {
+    const grok = createDatagrokClient({ baseUrl: BASE_URL, auth: bearer(API_KEY) });
+    expect(inspect(grok, { depth: 10, showHidden: true })).not.toContain(API_KEY);
   });
 });
