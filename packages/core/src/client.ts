@@ -32,7 +32,7 @@ export interface ApiClient<Paths extends PathsObject> {
   /** The client's credential strategy, bound to it (see AuthStrategy.bind). */
   auth: AuthStrategy | undefined;
   /** The options to spread into an openapi-fetch call so per-call options take effect. */
-  requestInit(call?: RequestOptions): { fetch: typeof globalThis.fetch; signal?: AbortSignal };
+  requestInit(call?: RequestOptions): { fetch: typeof globalThis.fetch };
   /** The fetch wrapper with per-call options bound (what generated methods send through). */
   fetchFor(call: RequestOptions): FetchLike;
   /** fetch + a buffered read with typed errors, retrying an idempotent read whose body broke off. */
@@ -68,8 +68,9 @@ export function createApiClient<Paths extends PathsObject>(
     auth,
     requestInit(call = {}) {
       validateCommonOptions(call, meta.name);
-      const fetch = wrapper.withOptions(call) as typeof globalThis.fetch;
-      return call.signal ? { fetch, signal: call.signal } : { fetch };
+      // The wrapper already watches `call.signal`; handing it to openapi-fetch too would leave a listener on the
+      // caller's signal (held by openapi-fetch's Request) until garbage collection.
+      return { fetch: wrapper.withOptions(call) as typeof globalThis.fetch };
     },
     fetchFor: (call) => wrapper.withOptions(call),
     readerFor: (call) => wrapper.readerWithOptions(call),

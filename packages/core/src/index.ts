@@ -4,6 +4,7 @@ export { type ApiClient, type ApiClientMeta, createApiClient, type PathsObject }
 export { describeValue } from "./describe-value.js";
 export { type Download, downloadOf, filenameFrom, toDownload } from "./download.js";
 export { type BinaryBody, type BodyDescriptor, type BodyFormat, encodeBody } from "./encode-body.js";
+export { type ErrorHints, withErrorHint } from "./error-hints.js";
 export {
   AbortError,
   ApiError,

@@ -6,6 +6,7 @@
 
 import { describeValue } from "./describe-value.js";
 import { encodeBody } from "./encode-body.js";
+import { type ErrorHints, withErrorHint } from "./error-hints.js";
 import { ConfigurationError } from "./errors.js";
 import type { FetchAndRead, FetchLike } from "./fetch-wrapper.js";
 import { type ClassifyResponse, readResponse } from "./operation-response.js";
@@ -36,6 +37,8 @@ export interface OperationContext {
   credentialName?: string;
   paging?: PagingDescriptor;
   classifyResponse?: ClassifyResponse;
+  /** The vendor's advice per error status, appended to those errors' messages. */
+  errorHints?: ErrorHints;
 }
 
 /** Per-call options as the wrapper receives them: the operation's security travels to the auth strategy. */
@@ -162,9 +165,13 @@ function listOf(
   const { maxPages, signal } = args.options;
   const page = async (pageQuery: PageQuery, pageSignal?: AbortSignal) => {
     const request = prepare(op, ctx, path, pageQuery, { ...args, options: { ...args.options, signal: pageSignal } });
-    const response = await ctx.fetchFor(request.call)(request.url, request.init);
-    const body = await readResponse(response, "json", { classify: ctx.classifyResponse, expect: op.expect });
-    return { body, response };
+    try {
+      const response = await ctx.fetchFor(request.call)(request.url, request.init);
+      const body = await readResponse(response, "json", { classify: ctx.classifyResponse, expect: op.expect });
+      return { body, response };
+    } catch (error) {
+      throw withErrorHint(error, ctx.errorHints);
+    }
   };
   if (paging.style === "envelope") {
     return paginateByEnvelope(
@@ -199,7 +206,9 @@ export function callOperation(id: string, op: OperationDescriptor, ctx: Operatio
     throw new ConfigurationError(`${ctx.name}: ${id}() needs a request body`);
   }
   if (op.list) return listOf(id, op, ctx, path, split);
-  return execute(op, ctx, prepare(op, ctx, path, split.query, split));
+  return execute(op, ctx, prepare(op, ctx, path, split.query, split)).catch((error: unknown) => {
+    throw withErrorHint(error, ctx.errorHints);
+  });
 }
 
 /** The generated methods of a table, bound to a client: `{ getProject(id, query?, options?) { … }, … }`. */

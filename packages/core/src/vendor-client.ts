@@ -3,6 +3,7 @@
 // `baseUrl` and the path-typed `paginate`. A vendor adds only its flows, built on these methods.
 import type { AuthStrategy } from "./auth-strategy.js";
 import { type ApiClient, createApiClient, type PathsObject } from "./client.js";
+import type { ErrorHints } from "./error-hints.js";
 import type { ClassifyResponse } from "./operation-response.js";
 import type { OperationTable, PagingDescriptor } from "./operation-types.js";
 import { bindOperations, type CallOptions, type OperationContext } from "./operations.js";
@@ -24,6 +25,8 @@ export interface VendorDefinition {
   credentialName?: string;
   /** Runs on every response before data or a stream is returned (e.g. Datagrok's `api-error` header). */
   classifyResponse?: ClassifyResponse;
+  /** The vendor's advice per error status, appended to those errors' messages (DataGalaxy's 429). */
+  errorHints?: ErrorHints;
 }
 
 export type VendorClient<Paths extends PathsObject, Methods, Field extends string | undefined = undefined> = {
@@ -70,6 +73,7 @@ export function createVendorClient<Paths extends PathsObject, Methods, Field ext
     credentialName: definition.credentialName,
     paging: definition.paging,
     classifyResponse: definition.classifyResponse,
+    errorHints: definition.errorHints,
   };
   const client = {
     api: core.api,

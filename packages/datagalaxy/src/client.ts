@@ -13,8 +13,7 @@ import {
 import { NAME, resolveDatagalaxyBaseUrl } from "./base-url.js";
 import { type Operations, operations, paging } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
-import { hintRateLimits } from "./rate-limit-hint.js";
-import { retryPolicyOf, throttledFetch } from "./rate-limits.js";
+import { RATE_LIMIT_HINT, retryPolicyOf, throttledFetch } from "./rate-limits.js";
 import { sourceFlows } from "./sources.js";
 import { workspaceFlows } from "./workspaces.js";
 
@@ -60,10 +59,11 @@ export function createDatagalaxyClient(options: DatagalaxyClientOptions) {
     paging,
     credentialName: "an access token (an integration token or a personal access token)",
     authHint: "auth: bearer(token)",
+    errorHints: { 429: RATE_LIMIT_HINT },
   });
   // The flows: each one replaces the generated method of the same name (createSource; the original stays
-  // reachable through generatedMethods) or adds one (defaultVersionId). Both carry the 429 hint.
-  return withFlows(hintRateLimits(client), hintRateLimits({ ...workspaceFlows(client), ...sourceFlows(client) }));
+  // reachable through generatedMethods) or adds one (defaultVersionId). Core adds the 429 hint to every error.
+  return withFlows(client, { ...workspaceFlows(client), ...sourceFlows(client) });
 }
 
 export type DatagalaxyClient = ReturnType<typeof createDatagalaxyClient>;

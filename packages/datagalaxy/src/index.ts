@@ -33,5 +33,4 @@ export type { OperationId, Operations } from "./generated/operations.js";
 export { AttributeDataTypeValues, ObjectStatusValues, SourceTypeValues } from "./generated/operations.js";
 export type * from "./generated/schema.js";
 export type { ListItem, ListParams, ListPath, PaginateInit } from "./paging-types.js";
-export { RATE_LIMIT_HINT } from "./rate-limit-hint.js";
-export { DATAGALAXY_RETRY_POLICY, DEFAULT_MAX_REQUESTS_PER_SECOND } from "./rate-limits.js";
+export { DATAGALAXY_RETRY_POLICY, DEFAULT_MAX_REQUESTS_PER_SECOND, RATE_LIMIT_HINT } from "./rate-limits.js";

@@ -43,3 +43,7 @@ export function retryPolicyOf(policy: unknown): unknown {
   // Anything but an object goes to core untouched, to be rejected with its message.
   return typeof policy === "object" && policy !== null ? { ...DATAGALAXY_RETRY_POLICY, ...policy } : policy;
 }
+
+/** Appended to every 429 error's message (core's errorHints): DataGalaxy blocks the caller's IP after a 429. */
+export const RATE_LIMIT_HINT =
+  "The IP address may now be blocked for 15 minutes (DataGalaxy's rate limit: 28,800 requests per hour); wait before sending more requests";
