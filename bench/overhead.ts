@@ -1,49 +1,19 @@
-// Per-request overhead of the dataclients layers over raw fetch and plain openapi-fetch, with an in-memory
-// fetch stub (no I/O), so only client-side work is measured. Rounds interleave the cases to spread noise.
-import { bearer, createSolucao42Client } from "@dataclients/solucao42";
-import createClient from "openapi-fetch";
+// The in-memory measurement: the same four cases per vendor with a fetch stub instead of the network, so only
+// client-side work differs between them. The stub yields to the event loop on a macrotask before it answers
+// (as real I/O does); a loop that never yields lets V8 run every call back to back, which overstates the
+// client's share.
+import { ANSWER, type Case, casesFor } from "./lib/cases.js";
+import type { Target } from "./lib/targets.js";
 
-const BODY = JSON.stringify({ actions: ["data_api:execute", "data_api:get_job"], policies: ["DataAPIConsumer"] });
-const BASE = "https://api.console.solucao42.com.br";
-const PATH = "/api/v1/auth/permissions";
+const STUB_ORIGIN = "http://127.0.0.1:9";
+const answerHeaders = { "content-type": "application/json", "content-length": String(Buffer.byteLength(ANSWER)) };
 
-const stubFetch = async (_input: Request | string | URL, _init?: RequestInit): Promise<Response> =>
-  new Response(BODY, { status: 200, headers: { "content-type": "application/json" } });
-
-type Case = { name: string; run: () => Promise<unknown> };
-
-export function overheadCases(): Case[] {
-  const plain = createClient<Record<string, never>>({ baseUrl: BASE, fetch: stubFetch as typeof fetch });
-  const s42 = createSolucao42Client({ auth: bearer("eyJ.bench"), fetch: stubFetch });
-  return [
-    {
-      name: "raw fetch",
-      run: async () =>
-        (await stubFetch(new Request(BASE + PATH, { headers: { authorization: "Bearer eyJ.bench" } }))).json(),
-    },
-    {
-      name: "openapi-fetch",
-      run: () => (plain as unknown as typeof s42.api).GET(PATH, { headers: { authorization: "Bearer eyJ.bench" } }),
-    },
-    { name: "dataclients api", run: () => s42.api.GET(PATH) },
-    { name: "dataclients helper", run: () => s42.permissions() },
-  ];
+/** A fetch that answers every request with ANSWER after one setImmediate turn. */
+export async function stubFetch(_input: Request | string | URL, _init?: RequestInit): Promise<Response> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return new Response(ANSWER, { status: 200, headers: answerHeaders });
 }
 
-export async function measure(cases: Case[], iterations: number, rounds: number): Promise<Map<string, number>> {
-  const samples = new Map<string, number[]>(cases.map((c) => [c.name, []]));
-  for (const c of cases) for (let i = 0; i < 2000; i++) await c.run(); // warm-up (JIT)
-  for (let round = 0; round < rounds; round++) {
-    for (const c of cases) {
-      const started = performance.now();
-      for (let i = 0; i < iterations; i++) await c.run();
-      samples.get(c.name)?.push(((performance.now() - started) * 1000) / iterations);
-    }
-  }
-  return new Map([...samples].map(([name, values]) => [name, median(values)]));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+export function stubCases(targets: readonly Target[]): Case[][] {
+  return targets.map((target) => casesFor(target, STUB_ORIGIN, stubFetch));
 }
