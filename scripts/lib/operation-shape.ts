@@ -2,7 +2,10 @@
 // order, with their x-dataclients-path encoding), whether it takes a query and a body (and in which media types),
 // what its success answer is (JSON, a download, nothing), and whether it is a list the paginator walks.
 import { isObject, type LoadedSpec, type Resolved, resolveRefs } from "./load-spec.js";
-import { specError } from "./spec-error.js";
+import { type PagingConfig, pagingConfigOf } from "./paging/config.js";
+import { SpecError, specError } from "./spec-error.js";
+
+export type { PagingConfig };
 
 export const PATH_ENCODINGS = ["segment", "multi-segment", "grok-name", "comma-list", "id-or-path"] as const;
 export type PathEncoding = (typeof PATH_ENCODINGS)[number];
@@ -46,15 +49,6 @@ export interface OperationShape {
   emptyOk?: boolean;
   /** Security alternatives: each a list of scheme names; `[]` means "works without a credential". */
   security: string[][];
-}
-
-export interface PagingConfig {
-  style: "headers" | "envelope" | "body";
-  page: string;
-  size: string;
-  items?: string;
-  next?: string;
-  total?: string;
 }
 
 type Ctx = { spec: LoadedSpec; at: Resolved };
@@ -229,30 +223,13 @@ function securityOf(security: unknown): string[][] {
   return security.filter(isObject).map((requirement) => Object.keys(requirement));
 }
 
-/** The spec root's `x-dataclients-paging`, validated. */
+/** The spec root's `x-dataclients-paging`, validated (one reader for the generator and the mock proxy). */
 export function pagingOf(spec: LoadedSpec): PagingConfig | undefined {
-  const data = isObject(spec.root.data) ? spec.root.data : {};
-  const raw = data["x-dataclients-paging"];
-  if (raw === undefined) return undefined;
-  const at = ["x-dataclients-paging"];
-  if (!isObject(raw)) throw specError(spec.root.label, at, "must be a mapping");
-  if (!["headers", "envelope", "body"].includes(raw.style as string)) {
-    throw specError(spec.root.label, [...at, "style"], 'must be "headers", "envelope" or "body"');
+  try {
+    return pagingConfigOf(spec.root.data, spec.root.label);
+  } catch (error) {
+    throw new SpecError((error as Error).message);
   }
-  for (const key of ["page", "size"] as const) {
-    if (typeof raw[key] !== "string" || raw[key] === "")
-      throw specError(spec.root.label, [...at, key], "must be a name");
-  }
-  if (raw.style === "envelope" && (typeof raw.items !== "string" || typeof raw.next !== "string")) {
-    throw specError(spec.root.label, at, "an envelope style names its `items` and `next` fields");
-  }
-  const config: PagingConfig = {
-    style: raw.style as PagingConfig["style"],
-    page: raw.page as string,
-    size: raw.size as string,
-  };
-  for (const key of ["items", "next", "total"] as const) if (typeof raw[key] === "string") config[key] = raw[key];
-  return config;
 }
 
 /** The maximum of a list operation's page-size parameter, when the spec gives one. */

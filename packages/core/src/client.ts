@@ -1,6 +1,7 @@
 // createApiClient: what every vendor facade starts from. Validates options, resolves the base URL,
 // and gives back the typed openapi-fetch client wired to the fetch wrapper.
-import createClient, { type Client } from "openapi-fetch";
+import type { Client, ClientOptions as OpenapiFetchOptions } from "openapi-fetch";
+import * as openapiFetch from "openapi-fetch";
 import type { AuthStrategy } from "./auth-strategy.js";
 import { createFetchWrapper, type FetchAndRead, type FetchLike } from "./fetch-wrapper.js";
 import {
@@ -12,6 +13,14 @@ import {
   validateClientOptions,
   validateCommonOptions,
 } from "./options.js";
+import { DataclientsRequest } from "./request-body.js";
+
+// openapi-fetch's CommonJS build sets `exports.default` without `__esModule`, so a bundler's CJS interop (tsup's
+// require output) hands `import createClient from` the whole module: take the function from either shape.
+type CreateClient = <Paths extends PathsObject>(options?: OpenapiFetchOptions) => Client<Paths>;
+const fromModule = openapiFetch as unknown as { default: CreateClient | { default: CreateClient } };
+const createClient: CreateClient =
+  typeof fromModule.default === "function" ? fromModule.default : fromModule.default.default;
 
 export interface ApiClientMeta {
   /** The vendor's display name, used in error messages ("Solucao42: `baseUrl` ..."). */
@@ -61,6 +70,9 @@ export function createApiClient<Paths extends PathsObject>(
     baseUrl,
     fetch: wrapper.fetch as typeof globalThis.fetch,
     headers: options.headers,
+    // Remembers the body it was built from, so the wrapper sends a stream body as a stream on every runtime
+    // (Node 24, Deno and Bun hide a Request's body source).
+    Request: DataclientsRequest as typeof Request,
   });
   return {
     api,

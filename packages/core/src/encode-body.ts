@@ -6,7 +6,7 @@
 import { describeValue } from "./describe-value.js";
 import { ConfigurationError } from "./errors.js";
 import { toFormData, toUrlEncoded } from "./form-encoding.js";
-import { toStream } from "./request-body.js";
+import { type BodyInitLike, toStream } from "./request-body.js";
 
 /** What a binary or text body may be. A Node `Readable` is an AsyncIterable<Uint8Array>. */
 export type BinaryBody =
@@ -38,7 +38,7 @@ const FORMAT_MEDIA: Record<BodyFormat, string> = {
 const isJsonMedia = (media: string) => /^application\/(.+\+)?json$/.test(media);
 
 export interface EncodedBody {
-  body: BodyInit;
+  body: BodyInitLike;
   /** Absent for multipart (fetch sets the boundary) and for `*\/*` (the caller's content-type applies). */
   contentType?: string;
 }
@@ -62,7 +62,7 @@ function isPlainObject(value: unknown): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-function binary(body: unknown, vendor: string): BodyInit {
+function binary(body: unknown, vendor: string): BodyInitLike {
   if (
     typeof body === "string" ||
     body instanceof Uint8Array ||
@@ -70,7 +70,7 @@ function binary(body: unknown, vendor: string): BodyInit {
     body instanceof ReadableStream ||
     (typeof Blob !== "undefined" && body instanceof Blob)
   ) {
-    return body as BodyInit;
+    return body as BodyInitLike;
   }
   if (typeof body === "object" && body !== null && Symbol.asyncIterator in body) {
     return toStream(body as AsyncIterable<Uint8Array>);

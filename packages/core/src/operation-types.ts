@@ -46,6 +46,8 @@ export interface PagingDescriptor {
   /** Envelope: the field holding the next page's URL. */
   readonly next?: string;
   readonly total?: string;
+  /** Envelope: the field holding the count of items on this page. */
+  readonly pageTotal?: string;
 }
 
 /** Per-call options of an operation that sends a body in one of several formats. */

@@ -17,6 +17,7 @@ import { paginateByEnvelope } from "./paginate-by-envelope.js";
 import { checkPageSize, type PageQuery, paginateByHeaders } from "./paginate-by-headers.js";
 import { fillPath } from "./path-params.js";
 import { serializeQuery } from "./query.js";
+import type { BodyInitLike } from "./request-body.js";
 
 /** What the generic call needs from the client it belongs to. */
 export interface OperationContext {
@@ -112,7 +113,7 @@ function prepare(
 ): PreparedRequest {
   const { format, maxPages: _maxPages, ...call } = args.options;
   const headers: Record<string, string> = { ...ctx.headers, ...call.headers };
-  let body: BodyInit | undefined;
+  let body: BodyInitLike | undefined;
   if (op.body && args.hasBody) {
     const encoded = encodeBody(op.body, args.body, format, ctx.name);
     body = encoded.body;

@@ -5,13 +5,16 @@
 // body sent with redirect "manual" or "follow", so a stream goes out with redirect "error").
 import { ConfigurationError } from "./errors.js";
 
+/** A body fetch accepts (the DOM's `BodyInit`, spelled so that Node projects without the DOM lib can read our types). */
+export type BodyInitLike = NonNullable<RequestInit["body"]>;
+
 export type PreparedBody =
   | { kind: "none" }
-  | { kind: "replayable"; body: BodyInit }
+  | { kind: "replayable"; body: BodyInitLike }
   | { kind: "stream"; body: ReadableStream<Uint8Array> };
 
 /** Every body type a call may send. */
-export type RequestBody = BodyInit | AsyncIterable<Uint8Array>;
+export type RequestBody = BodyInitLike | AsyncIterable<Uint8Array>;
 
 const trackedBodies = new WeakMap<Request, RequestBody>();
 
@@ -25,7 +28,7 @@ export class DataclientsRequest extends Request {
     const raw = init?.body;
     const body = raw != null && isAsyncIterable(raw) && !(raw instanceof ReadableStream) ? toStream(raw) : raw;
     const streaming = body instanceof ReadableStream;
-    super(input, { ...init, body: body as BodyInit | null | undefined, ...(streaming ? { duplex: "half" } : {}) });
+    super(input, { ...init, body: body as BodyInitLike | null | undefined, ...(streaming ? { duplex: "half" } : {}) });
     if (body != null) trackedBodies.set(this, body);
   }
 }
@@ -55,7 +58,7 @@ function classify(body: unknown): PreparedBody {
     body instanceof URLSearchParams ||
     (typeof FormData !== "undefined" && body instanceof FormData)
   ) {
-    return { kind: "replayable", body: body as BodyInit };
+    return { kind: "replayable", body: body as BodyInitLike };
   }
   if (body instanceof ReadableStream) return { kind: "stream", body };
   if (isAsyncIterable(body)) return { kind: "stream", body: toStream(body) };

@@ -14,8 +14,10 @@ export interface PagingConfig {
   items?: string;
   /** envelope: the response field holding the next page's URL. */
   next?: string;
-  /** The response field (envelope/body) holding the item count. */
+  /** The response field (envelope/body) holding the count of all items. */
   total?: string;
+  /** envelope: the response field holding the count of items on this page (DataGalaxy's `total`). */
+  pageTotal?: string;
 }
 
 const STYLES: readonly string[] = ["headers", "envelope", "body"];
@@ -30,12 +32,15 @@ export function pagingConfigOf(root: unknown, label: string): PagingConfig | und
     throw new Error(`${where}/style: must be one of ${STYLES.join(", ")} (got ${JSON.stringify(raw.style)})`);
   }
   const config: PagingConfig = { style: raw.style as PagingStyle, page: "", size: "" };
-  for (const key of ["page", "size", "items", "next", "total"] as const) {
+  for (const key of ["page", "size", "items", "next", "total", "pageTotal"] as const) {
     const value = raw[key];
     if (value === undefined) continue;
     if (typeof value !== "string" || value === "") throw new Error(`${where}/${key}: must be a non-empty name`);
     config[key] = value;
   }
   if (config.page === "" || config.size === "") throw new Error(`${where}: names its \`page\` and \`size\` parameters`);
+  if (config.style === "envelope" && (!config.items || !config.next)) {
+    throw new Error(`${where}: an envelope style names its \`items\` and \`next\` fields`);
+  }
   return config;
 }

@@ -9,7 +9,14 @@ import { isRecord, MOCK_PAGES, type PagingStep, positiveInt } from "./step.js";
 export function envelopeStep(config: PagingConfig, where: string): PagingStep {
   const { items, next } = config;
   if (!items || !next) throw new Error(`${where}: the envelope style names its \`items\` and \`next\` fields`);
-  const fields = { page: config.page, size: config.size, items, next, total: config.total ?? "total" };
+  const fields = {
+    page: config.page,
+    size: config.size,
+    items,
+    next,
+    total: config.total ?? "total",
+    pageTotal: config.pageTotal,
+  };
   return {
     readsRequestBody: false,
     rewritesBody: true,
@@ -23,6 +30,7 @@ export interface EnvelopeFields {
   items: string;
   next: string;
   total: string;
+  pageTotal?: string;
 }
 
 /** The envelope for the page `url` asks for; a body that is not an envelope (no items array, no next field) is kept. */
@@ -39,5 +47,6 @@ export function rewriteEnvelope(url: URL, body: unknown, fields: EnvelopeFields)
   // Only fields the spec's example has: adding undeclared ones could break a strict schema.
   if ("pages" in body) out.pages = MOCK_PAGES;
   if (fields.total in body) out[fields.total] = MOCK_PAGES * size;
+  if (fields.pageTotal && fields.pageTotal in body) out[fields.pageTotal] = (out[fields.items] as unknown[]).length;
   return out;
 }

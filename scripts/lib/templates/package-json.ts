@@ -10,7 +10,7 @@ export function packageJsonTemplate({ vendor, title }: TemplateContext): string 
     license: "MIT",
     type: "module",
     sideEffects: false,
-    engines: { node: ">=20" },
+    engines: { node: ">=20.19" },
     exports: {
       ".": {
         import: { types: "./dist/index.d.ts", default: "./dist/index.js" },

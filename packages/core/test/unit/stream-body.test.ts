@@ -93,17 +93,24 @@ describe("stream request bodies", () => {
     expect(chunks).toEqual(["xyz"]);
   });
 
-  it("a Request built with a stream body is sent as that stream (Node)", async () => {
-    const { fetch, seen } = inspectingFetch([200]);
-    const request = new Request(`${ORIGIN}/upload`, {
-      method: "PUT",
-      body: streamOf("q"),
-      duplex: "half",
-    } as RequestInit);
-    await wrapper(fetch).fetch(request);
-    expect(seen[0]?.bodyType).toBe("stream");
-    expect(seen[0]?.init.redirect).toBe("error");
-  });
+  // Only Node 20's undici shows a plain Request's body source; elsewhere (Node 24, Deno, Bun) a DataclientsRequest
+  // (what `client.api` builds) or a body given in init is how a stream is recognised.
+  const undiciInternalsVisible = Object.getOwnPropertySymbols(new Request("http://x/")).length > 0;
+
+  it.skipIf(!undiciInternalsVisible)(
+    "a Request built with a stream body is sent as that stream (Node 20)",
+    async () => {
+      const { fetch, seen } = inspectingFetch([200]);
+      const request = new Request(`${ORIGIN}/upload`, {
+        method: "PUT",
+        body: streamOf("q"),
+        duplex: "half",
+      } as RequestInit);
+      await wrapper(fetch).fetch(request);
+      expect(seen[0]?.bodyType).toBe("stream");
+      expect(seen[0]?.init.redirect).toBe("error");
+    },
+  );
 
   it("a DataclientsRequest remembers its body on every runtime, and takes an AsyncIterable", async () => {
     const { fetch, seen } = inspectingFetch([200, 200]);

@@ -7,7 +7,7 @@ import type { operations as Op } from "./schema.js";
 export const PRODUCTION_BASE_URL: string | undefined = undefined;
 
 /** The paging style the spec declares (x-dataclients-paging). */
-export const paging = {"style":"envelope","page":"page","size":"limit","items":"results","next":"next_page","total":"total_sum"} as const satisfies PagingDescriptor;
+export const paging = {"style":"envelope","page":"page","size":"limit","items":"results","next":"next_page","total":"total_sum","pageTotal":"total"} as const satisfies PagingDescriptor;
 
 /** Every operation as data, interpreted by core's callOperation. */
 export const operations = {
