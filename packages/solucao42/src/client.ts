@@ -66,8 +66,8 @@ export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
     };
   }
 
-  /** The job's path: `polling_url` when it stays on the configured origin, else built from job_id. */
-  function jobUrl(namespace: string, slug: string, jobId: string, pollingUrl?: string): string | undefined {
+  /** The job id that `polling_url` names, when it stays on the configured origin and the job route; else undefined. */
+  function jobIdFromPollingUrl(namespace: string, slug: string, pollingUrl?: string): string | undefined {
     if (!pollingUrl) return undefined;
     const base = new URL(client.baseUrl);
     const target = new URL(pollingUrl, `${client.baseUrl}/`);
@@ -133,7 +133,7 @@ export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
       const outcome = await flows.execute(namespace, slug, request, requestOptions);
       if (outcome.mode === "sync") return outcome.result;
       const { job_id: jobId, polling_url: pollingUrl } = outcome.job;
-      const fromUrl = jobUrl(namespace, slug, jobId, pollingUrl);
+      const fromUrl = jobIdFromPollingUrl(namespace, slug, pollingUrl);
       const pollId = fromUrl && /^[^/?#]+$/.test(fromUrl) ? fromUrl : jobId;
       const pollCall = { ...requestOptions, headers: poll.headers ?? requestOptions.headers };
       const job = await pollUntil(
