@@ -24,7 +24,7 @@ const trackedBodies = new WeakMap<Request, RequestBody>();
  * also accepts an AsyncIterable body and adds `duplex: "half"` for streams.
  */
 export class DataclientsRequest extends Request {
-  constructor(input: RequestInfo | URL, init?: Omit<RequestInit, "body"> & { body?: RequestBody | null }) {
+  constructor(input: Request | string | URL, init?: Omit<RequestInit, "body"> & { body?: RequestBody | null }) {
     const raw = init?.body;
     const body = raw != null && isAsyncIterable(raw) && !(raw instanceof ReadableStream) ? toStream(raw) : raw;
     const streaming = body instanceof ReadableStream;
