@@ -54,8 +54,13 @@ export type FetchAndRead = (
   input: Request | string | URL,
   init: RequestInit | undefined,
   kind: BodyKind,
-  options?: ReadBodyOptions,
+  options?: FetchAndReadOptions,
 ) => Promise<{ data: unknown; response: Response }>;
+
+export interface FetchAndReadOptions extends ReadBodyOptions {
+  /** Runs on each 2xx response before its body is read (a vendor's classifyResponse): may throw instead. */
+  inspect?: (response: Response) => void | Promise<void>;
+}
 
 const MAX_REDIRECTS = 20;
 // Browsers hide redirect targets from fetch, so there a credentialed request must not follow one.
@@ -326,7 +331,7 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
     input: Request | string | URL,
     init: RequestInit | undefined,
     kind: BodyKind,
-    options: ReadBodyOptions | undefined,
+    options: FetchAndReadOptions | undefined,
     call: RequestOptions,
   ): Promise<{ data: unknown; response: Response }> {
     const prepared = await prepare(input, init, call);
@@ -337,6 +342,14 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
       const response = await run(prepared, call, maxRetries - spent);
       spent += contextOf(response)?.retries ?? 0;
       if (!response.ok) throw await responseError(response, options);
+      if (options?.inspect) {
+        try {
+          await options.inspect(response);
+        } catch (error) {
+          await response.body?.cancel().catch(() => {});
+          throw error;
+        }
+      }
       try {
         return { data: await readBody(response, kind, options), response };
       } catch (error) {

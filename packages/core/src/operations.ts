@@ -128,15 +128,16 @@ function prepare(
 }
 
 /**
- * Sends one request and returns what its operation declares. A plain JSON answer goes through the wrapper's
- * fetchAndRead (a GET whose body broke off is read again); a vendor hook, a download or no content need the
- * response first.
+ * Sends one request and returns what its operation declares. A JSON answer goes through the wrapper's
+ * fetchAndRead (a GET whose body broke off is read again; the vendor's classifyResponse runs before each read);
+ * a download or no content need the response itself.
  */
 async function execute(op: OperationDescriptor, ctx: OperationContext, request: PreparedRequest): Promise<unknown> {
   const { url, init, call } = request;
-  if (op.response === "json" && !ctx.classifyResponse) {
+  if (op.response === "json") {
     const empty = op.emptyOk ? "undefined" : "error";
-    const { data } = await ctx.readerFor(call)(url, init, "json", { expect: op.expect ?? "any", empty });
+    const options = { expect: op.expect ?? "any", empty, inspect: ctx.classifyResponse } as const;
+    const { data } = await ctx.readerFor(call)(url, init, "json", options);
     return data;
   }
   const response = await ctx.fetchFor(call)(url, init);
