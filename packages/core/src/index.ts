@@ -28,8 +28,14 @@ export {
   type TimeoutPhase,
   UnprocessableEntityError,
 } from "./errors.js";
-export type { FetchAndRead } from "./fetch-wrapper.js";
-export { createFetchWrapper, type FetchLike, type FetchWrapperConfig, requestInfoOf } from "./fetch-wrapper.js";
+export {
+  createFetchWrapper,
+  type FetchAndRead,
+  type FetchAndReadOptions,
+  type FetchLike,
+  type FetchWrapperConfig,
+  requestInfoOf,
+} from "./fetch-wrapper.js";
 export {
   type FormEncoding,
   type FormFields,
@@ -114,6 +120,7 @@ export {
 } from "./redact.js";
 export { DataclientsRequest, type RequestBody } from "./request-body.js";
 export { type BodyKind, type ReadBodyOptions, readBody, responseError } from "./response-body.js";
+export { scrubForResponse } from "./response-info.js";
 export {
   backoffMs,
   isIdempotent,

@@ -1,5 +1,6 @@
 // What the wrapper knows about each response it returns, kept beside the Response (not on it, so nothing
 // secret is reachable from the object a caller logs or inspects).
+import { scrubValues } from "./redact.js";
 
 export interface ResponseInfo {
   method: string;
@@ -32,4 +33,13 @@ export function contextOf(response: Response): ResponseContext | undefined {
 export function requestInfoOf(response: Response): ResponseInfo | undefined {
   const context = contexts.get(response);
   return context && { method: context.method, url: context.url };
+}
+
+/**
+ * `value` with every credential the request that produced `response` carried replaced by a placeholder: for a
+ * vendor that builds an error from a successful answer (Datagrok's `api-error` 200), as core does for a non-2xx.
+ */
+export function scrubForResponse<T>(response: Response, value: T): T {
+  const secrets = contexts.get(response)?.secrets;
+  return secrets?.length ? scrubValues(value, secrets) : value;
 }

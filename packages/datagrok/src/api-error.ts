@@ -2,7 +2,14 @@
 // text (often a JSON ApiError). This hook runs in core on every 2xx of every generated method and flow, so such an
 // answer is always thrown as DatagrokApiError and never returned as data. A function call may also answer a JSON
 // body `{ "#type": "ApiError", … }` without the header; `callFunction` checks that (see functions.ts).
-import { ApiError, type ApiErrorInit, type ClassifyResponse, redactUrl, requestInfoOf } from "@dataclients/core";
+import {
+  ApiError,
+  type ApiErrorInit,
+  type ClassifyResponse,
+  redactUrl,
+  requestInfoOf,
+  scrubForResponse,
+} from "@dataclients/core";
 
 /** The header that marks a 200 answer as a failure. */
 export const API_ERROR_HEADER = "api-error";
@@ -80,9 +87,11 @@ async function readErrorText(response: Response): Promise<string> {
 
 /** core's `classifyResponse` hook: a 2xx with `api-error` becomes a DatagrokApiError. */
 export const classifyDatagrokResponse: ClassifyResponse = async (response) => {
-  const headerValue = response.headers.get(API_ERROR_HEADER);
-  if (headerValue === null) return;
-  const body = parseLoose(await readErrorText(response));
+  const sent = response.headers.get(API_ERROR_HEADER);
+  if (sent === null) return;
+  // A server that echoes the request (its headers, its token) into the error must not put it into ours.
+  const headerValue = scrubForResponse(response, sent);
+  const body = scrubForResponse(response, parseLoose(await readErrorText(response)));
   const info = requestInfoOf(response);
   throw new DatagrokApiError({
     status: response.status,
@@ -90,7 +99,7 @@ export const classifyDatagrokResponse: ClassifyResponse = async (response) => {
     body,
     method: info?.method ?? "REQUEST",
     url: info?.url ?? response.url,
-    headers: response.headers,
+    headers: new Headers(scrubForResponse(response, [...response.headers])),
     headerValue,
   });
 };
