@@ -14,6 +14,7 @@ import {
   validateCommonOptions,
 } from "./options.js";
 import { DataclientsRequest } from "./request-body.js";
+import { createThrottle, type Throttle } from "./throttle.js";
 
 // openapi-fetch's CommonJS build sets `exports.default` without `__esModule`, so a bundler's CJS interop (tsup's
 // require output) hands `import createClient from` the whole module: take the function from either shape.
@@ -27,6 +28,8 @@ export interface ApiClientMeta {
   name: string;
   /** The documented production URL; absent for per-tenant hosts, which makes `baseUrl` required. */
   defaultBaseUrl?: string;
+  /** A throttle shared with a twin client (the credential-free one); else one is made from maxRequestsPerSecond. */
+  throttle?: Throttle;
 }
 
 // openapi-fetch's generic constraint, spelled out so facades need not import openapi-fetch types.
@@ -65,6 +68,7 @@ export function createApiClient<Paths extends PathsObject>(
     logger: options.logger,
     maxResponseBytes: options.maxResponseBytes,
     retryPolicy: options.retryPolicy,
+    throttle: meta.throttle ?? throttleFor(options.maxRequestsPerSecond),
   });
   const api = createClient<Paths>({
     baseUrl,
@@ -87,4 +91,12 @@ export function createApiClient<Paths extends PathsObject>(
     fetchFor: (call) => wrapper.withOptions(call),
     readerFor: (call) => wrapper.readerWithOptions(call),
   };
+}
+
+/** The client's throttle for `maxRequestsPerSecond` (none for 0 or absent). */
+export function throttleFor(perSecond: unknown): Throttle | undefined {
+  // An invalid value makes no throttle here: validateClientOptions rejects it with the message that names it.
+  return typeof perSecond === "number" && Number.isInteger(perSecond) && perSecond > 0
+    ? createThrottle({ perSecond })
+    : undefined;
 }

@@ -25,6 +25,7 @@ import {
 } from "./retry-policy.js";
 import { anySignal } from "./signals.js";
 import { sleep as defaultSleep } from "./sleep.js";
+import type { Throttle } from "./throttle.js";
 
 export { requestInfoOf } from "./response-info.js";
 
@@ -41,6 +42,8 @@ export interface FetchWrapperConfig {
   maxResponseBytes?: number;
   /** The vendor's retry rules for retryable statuses. */
   retryPolicy?: RetryPolicy;
+  /** Request starts per second: each attempt waits its turn before its timer starts. */
+  throttle?: Throttle;
   /** Injectable for tests: the wait between attempts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Injectable for tests: jitter source in [0, 1). */
@@ -187,6 +190,12 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
         if (!toOrigin) for (const name of credentialHeaders) headers.delete(name);
         if (config.auth && toOrigin) await authenticate(headers, url, controller, call);
         const secrets = secretsOf(headers, call);
+        if (config.throttle) {
+          // Waiting for a turn is not the server's time: the attempt's timer starts after it.
+          await config.throttle.acquire(controller.signal).catch((error: unknown) => {
+            throw controller.aborted ? controller.abortError() : error;
+          });
+        }
 
         controller.startAttempt();
         const started = Date.now();

@@ -28,6 +28,11 @@ export interface ClientOptions {
   maxResponseBytes?: number;
   /** The vendor's retry rules (e.g. never retry a 429 without Retry-After). */
   retryPolicy?: RetryPolicy;
+  /**
+   * Most requests this client starts per second, all callers and retries together; 0 or absent: no limit. Time
+   * spent waiting for a turn does not count against `timeout`. (DataGalaxy's client defaults it to 8.)
+   */
+  maxRequestsPerSecond?: number;
 }
 
 /** The last argument of every helper. */
@@ -147,6 +152,12 @@ export function validateClientOptions(options: ClientOptions, name: string): voi
   // A login strategy may be bindable only (it becomes a full strategy when a client binds it).
   if (auth !== undefined && typeof auth?.authenticate !== "function" && typeof auth?.bind !== "function") {
     throw new ConfigurationError(`${name}: \`auth\` must be a strategy such as bearer(token) from @dataclients/auth`);
+  }
+  const rate = options.maxRequestsPerSecond;
+  if (rate !== undefined && !(typeof rate === "number" && Number.isInteger(rate) && rate >= 0)) {
+    throw new ConfigurationError(
+      `${name}: \`maxRequestsPerSecond\` must be a whole number ≥ 0 (0 turns throttling off); got ${describeValue(rate)}`,
+    );
   }
 }
 

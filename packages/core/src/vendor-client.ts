@@ -2,7 +2,7 @@
 // typed methods on the client (one core function interprets it), next to `api` (openapi-fetch, never throws),
 // `baseUrl` and the path-typed `paginate`. A vendor adds only its flows, built on these methods.
 import type { AuthStrategy } from "./auth-strategy.js";
-import { type ApiClient, createApiClient, type PathsObject } from "./client.js";
+import { type ApiClient, createApiClient, type PathsObject, throttleFor } from "./client.js";
 import type { ErrorHints } from "./error-hints.js";
 import type { ClassifyResponse } from "./operation-response.js";
 import type { OperationTable, PagingDescriptor } from "./operation-types.js";
@@ -52,14 +52,16 @@ export function createVendorClient<Paths extends PathsObject, Methods, Field ext
   options: ClientOptions,
   definition: VendorDefinition,
 ): VendorParts<Paths, Methods, Field> {
-  const core = createApiClient<Paths>(options, definition);
+  // One throttle for the client and its credential-free twin: the rate is the client's, whichever sends.
+  const meta = { ...definition, throttle: throttleFor(options?.maxRequestsPerSecond) };
+  const core = createApiClient<Paths>(options, meta);
   // Operations whose spec says `security: []` (logins, trigger tokens) never carry the client's credential:
   // they go through a twin wrapper without `auth` (same base URL, fetch, timeouts and retries), built on first use.
   let anonymous: ApiClient<Paths> | undefined;
   const auth: AuthStrategy | undefined = core.auth;
   const wrapperFor = (call: CallOptions): ApiClient<Paths> => {
     if (!auth || call.security?.length !== 0) return core;
-    anonymous ??= createApiClient<Paths>({ ...options, auth: undefined }, definition);
+    anonymous ??= createApiClient<Paths>({ ...options, auth: undefined }, meta);
     return anonymous;
   };
   const ctx: OperationContext = {

@@ -13,7 +13,7 @@ import {
 import { NAME, resolveDatagalaxyBaseUrl } from "./base-url.js";
 import { type Operations, operations, paging } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
-import { RATE_LIMIT_HINT, retryPolicyOf, throttledFetch } from "./rate-limits.js";
+import { RATE_LIMIT_HINT, requestRateOf, retryPolicyOf } from "./rate-limits.js";
 import { sourceFlows } from "./sources.js";
 import { workspaceFlows } from "./workspaces.js";
 
@@ -50,7 +50,7 @@ export function createDatagalaxyClient(options: DatagalaxyClientOptions) {
   const clientOptions = {
     ...rest,
     baseUrl: resolveDatagalaxyBaseUrl(options.baseUrl, options.auth),
-    fetch: throttledFetch(options.fetch, maxRequestsPerSecond),
+    maxRequestsPerSecond: requestRateOf(maxRequestsPerSecond),
     retryPolicy: retryPolicyOf(options.retryPolicy),
   } as ClientOptions;
   const { client } = createVendorClient<paths, Operations, "results">(clientOptions, {

@@ -2,13 +2,7 @@
 // 500 ms, and past 28,800 per hour the caller's IP address is blocked for 15 minutes (429). So the client
 // throttles itself to 8 requests per second, and never retries a 429 blindly: only when the answer says when
 // to come back (Retry-After) and that is within the retry cap.
-import {
-  type ClientOptions,
-  ConfigurationError,
-  describeValue,
-  type FetchLike,
-  throttleFetch,
-} from "@dataclients/core";
+import { type ClientOptions, ConfigurationError, describeValue } from "@dataclients/core";
 import { NAME } from "./base-url.js";
 
 /** The documented throttling threshold: requests per second before DataGalaxy starts delaying them. */
@@ -20,21 +14,18 @@ export const DATAGALAXY_RETRY_POLICY: NonNullable<ClientOptions["retryPolicy"]> 
 };
 
 /**
- * The fetch the client sends every attempt through: the caller's (or the global) fetch behind a throttle of
- * `maxRequestsPerSecond` (default 8; 0 = no throttle). A `fetch` that is not a function is passed on untouched
- * so that core rejects it with its own message.
+ * The client's request rate: `maxRequestsPerSecond` (default 8; 0 = no throttle), checked here so the message
+ * gives DataGalaxy's default. Core's throttle then holds every attempt (retries included) to it, and time spent
+ * waiting for a turn does not count against `timeout`.
  */
-export function throttledFetch(fetch: unknown, maxRequestsPerSecond: unknown): unknown {
+export function requestRateOf(maxRequestsPerSecond: unknown): number {
   const perSecond = maxRequestsPerSecond ?? DEFAULT_MAX_REQUESTS_PER_SECOND;
   if (!(typeof perSecond === "number" && Number.isInteger(perSecond) && perSecond >= 0)) {
     throw new ConfigurationError(
       `${NAME}: \`maxRequestsPerSecond\` must be a whole number ≥ 0 (default ${DEFAULT_MAX_REQUESTS_PER_SECOND}, 0 turns throttling off); got ${describeValue(perSecond)}`,
     );
   }
-  if (perSecond === 0 || (fetch !== undefined && typeof fetch !== "function")) return fetch;
-  // Looked up per call, so a global fetch replaced later (tests, instrumentation) is the one used.
-  const base: FetchLike = (fetch as FetchLike | undefined) ?? ((input, init) => globalThis.fetch(input, init));
-  return throttleFetch(base, { perSecond });
+  return perSecond;
 }
 
 /** The client's retry rules: DataGalaxy's, under whatever the caller set explicitly. */

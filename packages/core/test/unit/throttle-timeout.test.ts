@@ -1,0 +1,70 @@
+// maxRequestsPerSecond is a client option: the wrapper waits for a turn before an attempt's timer starts, so a
+// queue longer than `timeout` still succeeds, and a client shares one rate with its credential-free twin.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createApiClient, createVendorClient } from "../../src/index.js";
+import { json, recordingFetch } from "./support/recording-fetch.js";
+
+const meta = { name: "Throttled" };
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("maxRequestsPerSecond", () => {
+  it("holds request starts to the rate, and the wait does not count against timeout", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const starts: number[] = [];
+    const recorder = recordingFetch(() => {
+      starts.push(Date.now());
+      return json({ ok: true });
+    });
+    const client = createApiClient<Record<string, never>>(
+      { baseUrl: "https://api.example.test", fetch: recorder.fetch, maxRequestsPerSecond: 2, timeout: 500 },
+      meta,
+    );
+    const get = client.api.GET as unknown as (path: string) => Promise<{ data?: unknown; error?: unknown }>;
+    const calls = Array.from({ length: 5 }, () => get("/x"));
+    await vi.advanceTimersByTimeAsync(5_000);
+    const results = await Promise.all(calls);
+    expect(results.map((r) => r.data)).toEqual(Array(5).fill({ ok: true }));
+    expect(starts).toEqual([0, 0, 1000, 1000, 2000]);
+  });
+
+  it("is rejected with a message naming it when not a whole number ≥ 0", () => {
+    for (const value of [-1, 1.5, "8"]) {
+      expect(() => createApiClient({ maxRequestsPerSecond: value as number }, meta)).toThrow(
+        /`maxRequestsPerSecond` must be a whole number ≥ 0/,
+      );
+    }
+  });
+
+  it("one rate for a client and its credential-free twin (operations with security: [])", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const starts: number[] = [];
+    const recorder = recordingFetch(() => {
+      starts.push(Date.now());
+      return json({ ok: true });
+    });
+    const operations = {
+      open: { method: "GET", path: "/open", response: "json", security: [] },
+      closed: { method: "GET", path: "/closed", response: "json", security: [["token"]] },
+    } as const;
+    const { client } = createVendorClient<Record<string, never>, Record<string, () => Promise<unknown>>>(
+      {
+        baseUrl: "https://api.example.test",
+        fetch: recorder.fetch,
+        maxRequestsPerSecond: 1,
+        auth: { kind: "test", headerNames: ["authorization"], authenticate: (h) => h.set("authorization", "t") },
+      },
+      { name: "Throttled", operations, authHint: "auth" },
+    );
+    const calls = [client.open?.(), client.closed?.(), client.open?.()];
+    await vi.advanceTimersByTimeAsync(5_000);
+    await Promise.all(calls);
+    expect(starts).toEqual([0, 1000, 2000]);
+    // Which call starts first is the queue's business; that the twin's calls count against the same rate is ours.
+    const credentials = recorder.requests.map((r) => r.headers.get("authorization"));
+    expect(credentials.filter((value) => value === "t")).toHaveLength(1);
+    expect(credentials.filter((value) => value === null)).toHaveLength(2);
+  });
+});
