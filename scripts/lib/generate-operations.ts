@@ -128,11 +128,20 @@ export function renderOperationsModule(input: OperationsModuleInput): string {
   const methods = operations.map((operation) => signature(operation, paging)).join("\n\n");
   // Only the helper types the signatures use (unused imports would fail a strict consumer's build).
   const used = CORE_TYPES.filter((name) => new RegExp(`\\b${name}\\b`).test(methods));
+  // A spec with list operations also gets core's path-typed paging types bound to its paths (and envelope field).
+  const lists = operations.some((operation) => operation.paged);
+  const pagingTypes = lists ? ["ListItem", "ListParams", "ListPath", "PaginateInit"] : [];
+  const coreImports = [
+    ...used,
+    "OperationTable",
+    "PagingDescriptor",
+    ...pagingTypes.map((name) => `${name} as Core${name}`),
+  ].sort();
   const lines = [
     generatedBanner(specLabel),
     "",
-    `import type { ${[...used, "OperationTable", "PagingDescriptor"].sort().join(", ")} } from "@dataclients/core";`,
-    'import type { operations as Op } from "./schema.js";',
+    `import type { ${coreImports.join(", ")} } from "@dataclients/core";`,
+    `import type { operations as Op${lists ? ", paths" : ""} } from "./schema.js";`,
     "",
     perTenant
       ? `/** No default base URL: the production server is per tenant (\`${commentSafe(productionUrl)}\`). */\nexport const PRODUCTION_BASE_URL: string | undefined = undefined;`
@@ -154,6 +163,20 @@ export function renderOperationsModule(input: OperationsModuleInput): string {
     methods,
     "}",
   ];
+  if (lists) {
+    const field = paging?.style === "envelope" && paging.items ? `, ${q(paging.items)}` : "";
+    lines.push(
+      "",
+      "/** Every path whose GET answers a list: `paginate(path, { params })` takes these. */",
+      `export type ListPath = CoreListPath<paths${field}>;`,
+      "/** The element type of a list path. */",
+      `export type ListItem<P extends ListPath> = CoreListItem<paths, P${field}>;`,
+      "/** The list operation's parameters (`path`, `query`). */",
+      "export type ListParams<P extends ListPath> = CoreListParams<paths, P>;",
+      "/** The second argument of `paginate(path, init)`. */",
+      "export type PaginateInit<P extends ListPath> = CorePaginateInit<paths, P>;",
+    );
+  }
   if (enums.length) {
     lines.push("");
     for (const [name, values] of enums) {

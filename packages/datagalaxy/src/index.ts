@@ -29,8 +29,14 @@ export {
 export { BASE_URL_CLAIM, bearer } from "./auth.js";
 export type { DatagalaxyClient, DatagalaxyClientOptions } from "./client.js";
 export { createDatagalaxyClient } from "./client.js";
-export type { OperationId, Operations } from "./generated/operations.js";
+export type {
+  ListItem,
+  ListParams,
+  ListPath,
+  OperationId,
+  Operations,
+  PaginateInit,
+} from "./generated/operations.js";
 export { AttributeDataTypeValues, ObjectStatusValues, SourceTypeValues } from "./generated/operations.js";
 export type * from "./generated/schema.js";
-export type { ListItem, ListParams, ListPath, PaginateInit } from "./paging-types.js";
 export { DATAGALAXY_RETRY_POLICY, DEFAULT_MAX_REQUESTS_PER_SECOND, RATE_LIMIT_HINT } from "./rate-limits.js";

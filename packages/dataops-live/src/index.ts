@@ -37,10 +37,16 @@ export {
   DEFAULT_BASE_URL,
   MAX_PER_PAGE,
 } from "./client.js";
-export type { OperationId, Operations } from "./generated/operations.js";
+export type {
+  ListItem,
+  ListParams,
+  ListPath,
+  OperationId,
+  Operations,
+  PaginateInit,
+} from "./generated/operations.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export type { ArtifactOptions } from "./jobs.js";
-export type { ListItem, ListParams, ListPath, PaginateInit } from "./paging-types.js";
 export {
   type CreatePipelineInput,
   SETTLED_PIPELINE_STATUSES,

@@ -27,7 +27,7 @@ export const ERROR_EXPORTS = [
 /** The types every package exports next to the errors. */
 export const TYPE_EXPORTS = ["Download", "ListOptions", "PageIterator", "RequestOptions", "WriteOptions"] as const;
 
-export function indexTsTemplate({ vendor }: TemplateContext): string {
+export function indexTsTemplate({ vendor, operations }: TemplateContext): string {
   const id = vendor.identifier;
   const values = isPerTenant(vendor) ? `create${id}Client` : `create${id}Client, DEFAULT_BASE_URL`;
   const core = [...ERROR_EXPORTS, ...TYPE_EXPORTS.map((name) => `type ${name}`), "unwrap"].sort((a, b) =>
@@ -38,7 +38,10 @@ export function indexTsTemplate({ vendor }: TemplateContext): string {
     `export {\n${core.map((name) => `  ${name},\n`).join("")}} from "@dataclients/core";`,
     `export type { ${id}Client, ${id}ClientOptions } from "./client.js";`,
     `export { ${values} } from "./client.js";`,
-    `export type { OperationId, Operations } from "./generated/operations.js";`,
+    // A spec with lists also gets the path-typed paging types, bound to its paths.
+    operations.some((operation) => operation.paged)
+      ? `export type {\n  ListItem,\n  ListParams,\n  ListPath,\n  OperationId,\n  Operations,\n  PaginateInit,\n} from "./generated/operations.js";`
+      : `export type { OperationId, Operations } from "./generated/operations.js";`,
     `export type * from "./generated/schema.js";`,
     "",
   ].join("\n");
