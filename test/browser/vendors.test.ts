@@ -130,6 +130,26 @@ describe.skipIf(!hasChromium)(title, () => {
     page = await browser.newPage();
     await page.goto(server.url);
     await page.waitForFunction(() => "dataclientsVendors" in window, null, { timeout: 10_000 });
+    // Readiness, not a retry of what is tested: on a loaded machine the page's very first cross-origin connection
+    // to a mock has failed as "Failed to fetch" (once in CI, on Node 24); reach every mock from the page first.
+    const unreachable = await page.evaluate(
+      async (urls) => {
+        const failed: string[] = [];
+        for (const url of urls) {
+          let reached = false;
+          for (let attempt = 0; attempt < 5 && !reached; attempt++) {
+            reached = await fetch(url, { method: "GET" }).then(
+              () => true,
+              () => new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 200)),
+            );
+          }
+          if (!reached) failed.push(url);
+        }
+        return failed;
+      },
+      vendors.map((vendor) => mockUrl(vendor.dir)),
+    );
+    expect(unreachable, "mocks the page could not reach").toEqual([]);
   }, 60_000);
 
   afterAll(async () => {
