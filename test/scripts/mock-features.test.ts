@@ -181,7 +181,7 @@ describe("Prefer: api-error=<text> (a 200 that is an error)", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("api-error")).toBe('Table "Demo.Missing" not found, sorry');
     expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
-    expect(res.headers.get("x-request-id")).toBeTruthy();
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(await res.text()).toBe('Table "Demo.Missing" not found, sorry');
   });
 

@@ -118,6 +118,12 @@ async function readCapped(response: Response, max: number, context: ResponseCont
     }
     chunks.push(value);
   }
+  return concatBytes(chunks, total);
+}
+
+/** The chunks of a body as one array (the chunk itself when there is one: no copy). */
+export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
+  if (chunks.length === 1) return chunks[0] as Uint8Array<ArrayBuffer>;
   const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

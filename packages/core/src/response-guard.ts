@@ -10,6 +10,7 @@ import { ConnectionError, DataclientsError, ResponseTooLargeError, TimeoutError 
 import { parseJsonBody } from "./json-body.js";
 import { describeNetworkError } from "./network-error.js";
 import { redactUrl, scrubString, shortUrl } from "./redact.js";
+import { concatBytes } from "./response-body.js";
 import { type ResponseContext, recordResponse } from "./response-info.js";
 
 // Statuses that never carry a body (the Response constructor rejects one for them).
@@ -123,14 +124,7 @@ export function guardResponse(response: Response, init: GuardInit): Response {
       }
       chunks.push(value);
     }
-    if (chunks.length === 1) return chunks[0] as Uint8Array<ArrayBuffer>;
-    const out = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return out;
+    return concatBytes(chunks, total);
   };
 
   // An error body that echoes the request (a proxy's 5xx page quoting the headers) loses the credentials sent

@@ -3,20 +3,11 @@
 import { inspect } from "node:util";
 import { claimsOf, bearer as plainBearer } from "@dataclients/auth";
 import { describe, expect, it } from "vitest";
-import { bearer, ConfigurationError, createDatagalaxyClient } from "../../src/index.js";
+import { configError } from "../../../../test/support/catch-error.js";
+import { bearer, createDatagalaxyClient } from "../../src/index.js";
 import { fakeDatagalaxy, json, jwt } from "./fake-datagalaxy.js";
 
 const PAT = jwt({ sub: "user-1", email: "john.doe@example.com", pubapi: "https://acme.api.datagalaxy.com/v2" });
-
-function configError(fn: () => unknown): ConfigurationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return error as ConfigurationError;
-  }
-  throw new Error("expected a ConfigurationError");
-}
 
 describe("the base URL from a personal access token", () => {
   it("is the token's pubapi claim when baseUrl is omitted, and requests go there with the token", async () => {

@@ -196,6 +196,7 @@ describe("serviceAccount: login → service token → noCo", () => {
     expect(() => serviceAccount({ login: "jwt" as never, serviceAccountId: 283 })).toThrow(
       /`login` must be datagolLogin\(\{ email, password \}\)/,
     );
-    expect(() => serviceAccount({ login, serviceAccountId: "283" })).not.toThrow();
+    // A numeric id given as a string is accepted: the strategy holds both of the spec's schemes.
+    expect(serviceAccount({ login, serviceAccountId: "283" }).schemes).toEqual(["serviceToken", "jwtBearer"]);
   });
 });
