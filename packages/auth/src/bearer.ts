@@ -1,6 +1,6 @@
 import type { AuthStrategy } from "@dataclients/core";
 import { withSafeDescription } from "./inspect.js";
-import { checkTokenSource, resolveToken, type TokenSource } from "./token-source.js";
+import { checkTokenSource, setsToken, type TokenSource } from "./token-source.js";
 
 /**
  * `Authorization: Bearer <token>`. Pass a function to supply a fresh token per attempt; a 401 then
@@ -12,9 +12,7 @@ export function bearer(token: TokenSource): AuthStrategy {
     {
       kind: "bearer",
       headerNames: ["authorization"],
-      async authenticate(headers, { signal }) {
-        headers.set("authorization", `Bearer ${await resolveToken(token, "bearer(token)", signal)}`);
-      },
+      authenticate: setsToken("authorization", token, "bearer(token)", (value) => `Bearer ${value}`),
       ...(typeof token === "function" ? { onUnauthorized: async () => true } : {}),
     },
     "[AuthStrategy bearer]",

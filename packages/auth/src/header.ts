@@ -1,6 +1,6 @@
 import { type AuthStrategy, ConfigurationError } from "@dataclients/core";
 import { withSafeDescription } from "./inspect.js";
-import { checkTokenSource, resolveToken, type TokenSource } from "./token-source.js";
+import { checkTokenSource, setsToken, type TokenSource } from "./token-source.js";
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -18,9 +18,7 @@ export function header(name: string, value: TokenSource): AuthStrategy {
     {
       kind: `header ${lower}`,
       headerNames: [lower],
-      async authenticate(headers, { signal }) {
-        headers.set(lower, await resolveToken(value, `header("${name}", value)`, signal));
-      },
+      authenticate: setsToken(lower, value, `header("${name}", value)`, (token) => token),
       ...(typeof value === "function" ? { onUnauthorized: async () => true } : {}),
     },
     `[AuthStrategy header ${lower}]`,

@@ -1,4 +1,4 @@
-import { ConfigurationError } from "@dataclients/core";
+import { type AuthStrategy, ConfigurationError } from "@dataclients/core";
 
 /** A credential value, or a function that returns the current one (re-evaluated on every attempt). */
 export type TokenSource = string | ((context: { signal?: AbortSignal }) => string | Promise<string>);
@@ -28,4 +28,26 @@ export async function resolveToken(source: TokenSource, what: string, signal?: A
   if (NON_LATIN1.test(value))
     throw new ConfigurationError(`${what}: the token provider returned a value that ${LATIN1_RULE}`);
   return value;
+}
+
+/**
+ * An `authenticate` that writes `format(token)` into header `name`: for a fixed token the value is built (and was
+ * checked, by checkTokenSource) once and set synchronously, since it runs on every attempt; a function is called
+ * on every attempt and its value checked.
+ */
+export function setsToken(
+  name: string,
+  source: TokenSource,
+  what: string,
+  format: (token: string) => string,
+): AuthStrategy["authenticate"] {
+  if (typeof source === "string") {
+    const value = format(source);
+    return (headers) => {
+      headers.set(name, value);
+    };
+  }
+  return async (headers, { signal }) => {
+    headers.set(name, format(await resolveToken(source, what, signal)));
+  };
 }

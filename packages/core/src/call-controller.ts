@@ -13,13 +13,13 @@ export class CallController {
   private fetchController = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private deadline = 0;
-  private unsubscribers: Array<() => void> = [];
+  private unsubscribers: Array<() => void> | undefined;
   private timedOutFlag = false;
   private disposed = false;
   /** The caller signal that fired, once one did. */
   private abortedBy: AbortSignal | undefined;
   /** Who is told about an abort or a timeout after the headers arrived (the response body's guard). */
-  onEvent: ((event: CallEvent) => void) | undefined;
+  listener: { onEvent(event: CallEvent): void } | undefined;
 
   constructor(
     signals: ReadonlyArray<AbortSignal | null | undefined>,
@@ -31,6 +31,7 @@ export class CallController {
         this.abortedBy ??= signal;
         continue;
       }
+      this.unsubscribers ??= [];
       this.unsubscribers.push(onAbort(signal, () => this.callerAborted(signal)));
     }
   }
@@ -69,7 +70,9 @@ export class CallController {
    * read, without holding the process open for a body nobody reads.
    */
   continueDeadline(): void {
-    this.arm(Math.max(0, this.deadline - Date.now()), true);
+    // Still armed from startAttempt (same deadline): only let go of the process. Else arm what is left.
+    if (this.timer !== undefined) (this.timer as { unref?: () => void }).unref?.();
+    else this.arm(Math.max(0, this.deadline - Date.now()), true);
   }
 
   /** A returned stream waits for its next chunk: it may stay silent for `timeoutMs` (idle timeout). */
@@ -87,9 +90,9 @@ export class CallController {
     if (this.disposed) return;
     this.disposed = true;
     this.disarm();
-    this.onEvent = undefined;
-    for (const unsubscribe of this.unsubscribers) unsubscribe();
-    this.unsubscribers = [];
+    this.listener = undefined;
+    if (this.unsubscribers) for (const unsubscribe of this.unsubscribers) unsubscribe();
+    this.unsubscribers = undefined;
   }
 
   private arm(ms: number, unref: boolean): void {
@@ -108,13 +111,13 @@ export class CallController {
     const expired = this.fetchController;
     this.fetchController = new AbortController();
     expired.abort(new Error("dataclients: attempt timed out"));
-    this.onEvent?.("timeout");
+    this.listener?.onEvent("timeout");
   }
 
   private callerAborted(signal: AbortSignal): void {
     this.abortedBy ??= signal;
     this.disarm();
     this.fetchController.abort(signal.reason);
-    this.onEvent?.("abort");
+    this.listener?.onEvent("abort");
   }
 }

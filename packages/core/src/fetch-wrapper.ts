@@ -11,7 +11,7 @@ import type { Logger } from "./logger.js";
 import { describeNetworkError } from "./network-error.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, type RequestOptions } from "./options.js";
 import { redactUrl, SECRET_HEADER_NAMES, secretFormsOf, shortUrl } from "./redact.js";
-import { type PreparedBody, platformStreamsRequestBodies, prepareBody } from "./request-body.js";
+import { callerSignalOf, type PreparedBody, platformStreamsRequestBodies, prepareBody } from "./request-body.js";
 import { type BodyKind, type ReadBodyOptions, readBody, responseError } from "./response-body.js";
 import { guardResponse } from "./response-guard.js";
 import { contextOf } from "./response-info.js";
@@ -66,12 +66,14 @@ export interface FetchAndReadOptions extends ReadBodyOptions {
 }
 
 const MAX_REDIRECTS = 20;
+const NO_BODY: PreparedBody = { kind: "none" };
 // Browsers hide redirect targets from fetch, so there a credentialed request must not follow one.
 const IN_BROWSER = typeof (globalThis as { document?: unknown }).document !== "undefined";
 
 interface PreparedCall {
   method: string;
-  url: URL;
+  /** The request's URL, normalized (as `new URL(…).href`). */
+  url: string;
   headers: Headers;
   body: PreparedBody;
   signals: AbortSignal[];
@@ -85,6 +87,7 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
   const origin = new URL(config.origin).origin;
   const maxBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const renewOn = config.auth?.renewOn ?? DEFAULT_RENEW_ON;
+  const checkedAuthValues = new Map<string, string>();
   const credentialHeaders = [
     ...new Set([...SECRET_HEADER_NAMES, ...(config.auth?.headerNames ?? []).map((h) => h.toLowerCase())]),
   ];
@@ -96,27 +99,36 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
   ): Promise<PreparedCall> {
     const request = input instanceof Request ? input : undefined;
     const rawHeaders = init?.headers ?? request?.headers;
+    const extra = call.headers;
     // A Headers object was checked when it was built; a record or a list of pairs would throw quoting the value.
     if (Array.isArray(rawHeaders)) {
       for (const pair of rawHeaders) checkHeader(String(pair[0]), pair[1], "request `headers`");
     } else if (rawHeaders && !(rawHeaders instanceof Headers)) {
       checkHeaders(rawHeaders as Record<string, unknown>, "request `headers`");
     }
-    const headers = new Headers(rawHeaders);
-    if (call.headers) {
-      checkHeaders(call.headers, "per-call `headers`");
-      for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
+    // Every attempt copies these before adding its credential, so a Request's own Headers need no copy here.
+    const headers = rawHeaders instanceof Headers && !extra ? rawHeaders : new Headers(rawHeaders);
+    if (extra) {
+      checkHeaders(extra, "per-call `headers`");
+      for (const [name, value] of Object.entries(extra)) headers.set(name, value);
     }
-    const body = await prepareBody(input, init);
+    const body = init?.body == null && (!request || request.body === null) ? NO_BODY : await prepareBody(input, init);
     if (body.kind === "stream" && !platformStreamsRequestBodies()) {
       throw new ConfigurationError(
         "this platform cannot send a ReadableStream request body; pass a Blob, bytes or a string (a browser sends a Blob or File from disk without holding it in memory)",
       );
     }
-    const signals = [request?.signal, init?.signal, call.signal].filter((s): s is AbortSignal => !!s);
+    const signals: AbortSignal[] = [];
+    // A DataclientsRequest (openapi-fetch's) knows the signal it was given: reading `request.signal` would make
+    // Node create one for every request, and the call would subscribe to it.
+    const requestSignal = request && callerSignalOf(request);
+    if (requestSignal) signals.push(requestSignal);
+    if (init?.signal) signals.push(init.signal);
+    if (call.signal) signals.push(call.signal);
     return {
       method: (init?.method ?? request?.method ?? "GET").toUpperCase(),
-      url: new URL(request?.url ?? String(input)),
+      // A Request's url is already normalized; a string is parsed here, so a bad one fails before any attempt.
+      url: request ? request.url : new URL(String(input)).href,
       headers,
       body,
       signals,
@@ -137,16 +149,26 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
 
   async function authenticate(
     headers: Headers,
-    url: URL,
+    href: string,
     controller: CallController,
     call: RequestOptions & Pick<AuthContext, "security">,
   ): Promise<void> {
     const auth = config.auth as AuthStrategy;
     try {
       // A generated method passes its operation's security alternatives, so a strategy can pick a credential.
-      const context: AuthContext = { url, signal: controller.signal };
+      // The URL object is built only for a strategy that reads it.
+      let url: URL | undefined;
+      const context: AuthContext = {
+        get url() {
+          url ??= new URL(href);
+          return url;
+        },
+        signal: controller.signal,
+      };
       if (call.security) context.security = call.security;
-      await auth.authenticate(headers, context);
+      // A fixed token is set synchronously: no promise to wait for.
+      const pending = auth.authenticate(headers, context);
+      if (pending) await pending;
     } catch (error) {
       // A strategy that honours the signal rejects with the platform's reason; callers get AbortError.
       if (controller.aborted) throw controller.abortError();
@@ -160,16 +182,25 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
     }
     for (const name of auth.headerNames) {
       const value = headers.get(name);
-      if (value !== null && headerValueProblem(value)) {
+      // A strategy sends the same value call after call: it is checked once, not on every attempt.
+      if (value === null || checkedAuthValues.get(name) === value) continue;
+      if (headerValueProblem(value)) {
         throw new ConfigurationError(`auth strategy "${auth.kind}": the value of header "${name}" cannot be sent`);
       }
+      checkedAuthValues.set(name, value);
     }
   }
 
-  async function run(prepared: PreparedCall, call: RequestOptions, maxRetries: number): Promise<Response> {
+  /** Sends with retries, renewal and redirects; the response's body stays under the call's controller (guarded). */
+  async function run(
+    prepared: PreparedCall,
+    call: RequestOptions,
+    maxRetries: number,
+    install: boolean,
+  ): Promise<Response> {
     const timeout = call.timeout ?? config.timeout;
     const controller = new CallController(prepared.signals, timeout);
-    const baseHeaders = prepared.headers;
+    let baseHeaders = prepared.headers;
     const streaming = prepared.body.kind === "stream";
     let body = prepared.body.kind === "none" ? undefined : prepared.body.body;
     let { method, url } = prepared;
@@ -185,12 +216,13 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
     try {
       for (;;) {
         if (controller.aborted) throw controller.abortError();
-        const toOrigin = url.origin === origin;
+        const toOrigin = isSameOrigin(url, origin);
         const headers = new Headers(baseHeaders);
         if (!toOrigin) for (const name of credentialHeaders) headers.delete(name);
         if (config.auth && toOrigin) await authenticate(headers, url, controller, call);
-        const secrets = secretsOf(headers, call);
-        if (config.throttle) {
+        // Computed only if an error or a scrub needs them: most calls never do.
+        const secrets = () => secretsOf(headers, call);
+        if (config.throttle && !config.throttle.tryAcquire?.()) {
           // Waiting for a turn is not the server's time: the attempt's timer starts after it.
           await config.throttle.acquire(controller.signal).catch((error: unknown) => {
             throw controller.aborted ? controller.abortError() : error;
@@ -198,10 +230,11 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
         }
 
         controller.startAttempt();
-        const started = Date.now();
+        const started = config.logger?.debug ? Date.now() : 0;
+        const href = url;
         let response: Response;
         try {
-          response = await baseFetch(url.toString(), {
+          response = await baseFetch(href, {
             method,
             headers,
             body: body ?? null,
@@ -238,7 +271,8 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
             },
           );
         }
-        controller.disarm();
+        // The attempt's timer keeps running: a response returned to the caller is read under the same deadline;
+        // every branch below that waits or sends again disarms it first.
         // Built only when someone reads it: redacting the URL on every response was ~3% of a call's CPU.
         if (config.logger?.debug) {
           log(config.logger.debug, `${method} ${shortUrl(url)} → ${response.status} in ${Date.now() - started} ms`);
@@ -251,8 +285,9 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
             redactUrl(url),
           );
         }
-        const location = response.headers.get("location");
-        if (response.status >= 300 && response.status < 400 && location) {
+        const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+        if (location) {
+          controller.disarm();
           await discard(response);
           if (streaming) throw streamRedirectError(method, url);
           if (++redirects > MAX_REDIRECTS) {
@@ -270,6 +305,7 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
           ) {
             method = "GET";
             body = undefined;
+            baseHeaders = new Headers(baseHeaders);
             baseHeaders.delete("content-type");
           } else if (body !== undefined && next.origin !== origin) {
             throw new ConnectionError(
@@ -278,12 +314,13 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
               redactUrl(url),
             );
           }
-          url = next;
+          url = next.href;
           continue;
         }
 
         if (renewOn.includes(response.status) && config.auth?.onUnauthorized && !renewed && toOrigin) {
           renewed = true;
+          controller.disarm();
           if (streaming) {
             log(
               config.logger?.info,
@@ -308,6 +345,7 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
         } else if (isRetryableStatus(response.status) && isIdempotent(method) && !streaming && retries < maxRetries) {
           const delay = retryDelayFor(response.status, response.headers, retries, config.retryPolicy, random);
           if (delay !== undefined) {
+            controller.disarm();
             retries++;
             await discard(response);
             log(
@@ -319,7 +357,12 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
           }
         }
         // The controller now belongs to the body: it ends when the body is read, cancelled or fails.
-        return guardResponse(response, { controller, method, url: url.toString(), secrets, maxBytes, retries });
+        const abortsBody = config.fetch === undefined;
+        return guardResponse(
+          response,
+          { controller, method, url: href, secrets, maxBytes, retries, abortsBody },
+          install,
+        );
       }
     } catch (error) {
       controller.dispose();
@@ -328,7 +371,7 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
   }
 
   async function send(input: Request | string | URL, init: RequestInit | undefined, call: RequestOptions) {
-    return run(await prepare(input, init, call), call, call.maxRetries ?? config.maxRetries);
+    return run(await prepare(input, init, call), call, call.maxRetries ?? config.maxRetries, true);
   }
 
   /**
@@ -348,14 +391,15 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
     const rereadable = isIdempotent(prepared.method) && prepared.body.kind !== "stream";
     let spent = 0;
     for (;;) {
-      const response = await run(prepared, call, maxRetries - spent);
+      // Read here through its guard (contextOf): its readers need swapping only if a vendor hook may read it.
+      const response = await run(prepared, call, maxRetries - spent, options?.inspect !== undefined);
       spent += contextOf(response)?.retries ?? 0;
       if (!response.ok) throw await responseError(response, options);
       if (options?.inspect) {
         try {
           await options.inspect(response);
         } catch (error) {
-          await response.body?.cancel().catch(() => {});
+          await cancelBody(response);
           throw error;
         }
       }
@@ -389,7 +433,15 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
   return { fetch: withOptions({}), withOptions, fetchAndRead: readerWithOptions({}), readerWithOptions };
 }
 
-function resolveLocation(location: string, url: URL, method: string): URL {
+/** Whether a normalized URL is on `origin` (scheme://host[:port], as URL.origin gives it), without parsing it. */
+function isSameOrigin(href: string, origin: string): boolean {
+  if (!href.startsWith(origin)) return false;
+  const next = href.charCodeAt(origin.length);
+  // End, "/", "?" or "#": the authority ends exactly where the origin does ("https://a.b.evil" or "@" do not).
+  return Number.isNaN(next) || next === 47 || next === 63 || next === 35;
+}
+
+function resolveLocation(location: string, url: string, method: string): URL {
   let next: URL;
   try {
     next = new URL(location, url);
@@ -407,7 +459,7 @@ function resolveLocation(location: string, url: URL, method: string): URL {
   return next;
 }
 
-function streamRedirectError(method: string, url: URL): ConnectionError {
+function streamRedirectError(method: string, url: string): ConnectionError {
   return new ConnectionError(
     `${method} ${shortUrl(url)} was redirected, and a streamed request body is sent once and never replayed, so the redirect was not followed; send the body as a Blob or bytes to allow redirects, or use the final URL`,
     method,
@@ -418,6 +470,13 @@ function streamRedirectError(method: string, url: URL): ConnectionError {
 function isUnexpectedRedirect(error: unknown): boolean {
   const cause = (error as { cause?: { message?: unknown } })?.cause;
   return /redirect/i.test(String(cause?.message ?? "")) || /redirect/i.test(String((error as Error)?.message ?? ""));
+}
+
+/** Releases an unread guarded body (and its call). */
+async function cancelBody(response: Response): Promise<void> {
+  const context = contextOf(response);
+  if (context?.cancel) return context.cancel();
+  await response.body?.cancel().catch(() => {});
 }
 
 async function discard(response: Response): Promise<void> {

@@ -42,10 +42,12 @@ export function parseJsonBody(
   options: JsonReadOptions = {},
 ): unknown {
   const contentType = response.headers.get("content-type") ?? "";
-  const typeNote = contentType ? `Content-Type ${contentType.split(";")[0]?.trim()}` : "no Content-Type";
-  if (text.trim() === "") {
+  // Only an error message needs it.
+  const typeNote = () => (contentType ? `Content-Type ${contentType.split(";")[0]?.trim()}` : "no Content-Type");
+  // JSON text starts with "{", "[", a quote, a digit, "-", t, f or n: only a body starting with whitespace may be blank.
+  if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === "")) {
     if (options.empty === "undefined") return undefined;
-    return invalidThrow(response, context, "empty", `the body is empty where JSON was expected (${typeNote})`);
+    return invalidThrow(response, context, "empty", `the body is empty where JSON was expected (${typeNote()})`);
   }
   if (NOT_JSON.test(contentType)) {
     return invalidThrow(
@@ -63,7 +65,7 @@ export function parseJsonBody(
       response,
       context,
       "invalid-json",
-      `the body is not valid JSON (${text.length} characters, ${typeNote})`,
+      `the body is not valid JSON (${text.length} characters, ${typeNote()})`,
     );
   }
   const expect = options.expect ?? "any";

@@ -208,7 +208,9 @@ export function callOperation(id: string, op: OperationDescriptor, ctx: Operatio
     throw new ConfigurationError(`${ctx.name}: ${id}() needs a request body`);
   }
   if (op.list) return listOf(id, op, ctx, path, split);
-  return execute(op, ctx, prepare(op, ctx, path, split.query, split)).catch((error: unknown) => {
+  const result = execute(op, ctx, prepare(op, ctx, path, split.query, split));
+  if (!ctx.errorHints) return result;
+  return result.catch((error: unknown) => {
     throw withErrorHint(error, ctx.errorHints);
   });
 }
@@ -219,8 +221,14 @@ export function bindOperations<Methods>(table: OperationTable, ctx: OperationCon
   for (const [id, op] of Object.entries(table)) {
     methods[id] = op.list
       ? (...args) => callOperation(id, op, ctx, args)
-      : // Async, so a validation error rejects the promise instead of throwing synchronously.
-        async (...args) => callOperation(id, op, ctx, args);
+      : (...args) => {
+          // A validation error rejects the promise instead of throwing synchronously.
+          try {
+            return callOperation(id, op, ctx, args);
+          } catch (error) {
+            return Promise.reject(error);
+          }
+        };
   }
   return methods as Methods;
 }

@@ -26,11 +26,28 @@ const trackedBodies = new WeakMap<Request, RequestBody>();
 export class DataclientsRequest extends Request {
   constructor(input: Request | string | URL, init?: Omit<RequestInit, "body"> & { body?: RequestBody | null }) {
     const raw = init?.body;
-    const body = raw != null && isAsyncIterable(raw) && !(raw instanceof ReadableStream) ? toStream(raw) : raw;
-    const streaming = body instanceof ReadableStream;
-    super(input, { ...init, body: body as BodyInitLike | null | undefined, ...(streaming ? { duplex: "half" } : {}) });
-    if (body != null) trackedBodies.set(this, body);
+    if (raw == null) {
+      // The common case (every GET): nothing to convert or remember.
+      super(input, init as RequestInit | undefined);
+    } else {
+      const body = isAsyncIterable(raw) && !(raw instanceof ReadableStream) ? toStream(raw) : raw;
+      const streaming = body instanceof ReadableStream;
+      super(input, { ...init, body: body as BodyInitLike, ...(streaming ? { duplex: "half" } : {}) });
+      trackedBodies.set(this, body);
+    }
+    const signal = init?.signal ?? (input instanceof Request ? callerSignalOf(input) : undefined);
+    if (signal) callerSignals.set(this, signal);
   }
+}
+
+const callerSignals = new WeakMap<Request, AbortSignal>();
+
+/**
+ * The signal a caller gave for this request: for a DataclientsRequest the one it was built with (undefined for
+ * none: reading `request.signal` would make the runtime create a signal for every request); else its signal.
+ */
+export function callerSignalOf(request: Request): AbortSignal | undefined {
+  return request instanceof DataclientsRequest ? callerSignals.get(request) : request.signal;
 }
 
 /** Sorts the body of a call given as `fetch(input, init)`: init's body wins, as in fetch. */

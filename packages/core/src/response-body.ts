@@ -34,9 +34,8 @@ export function readBody(response: Response, kind: BodyKind, options?: ReadBodyO
 /** Reads the whole body as JSON, text or bytes (whatever the status), with typed errors. */
 export async function readBody(response: Response, kind: BodyKind, options: ReadBodyOptions = {}): Promise<unknown> {
   const context = contextOf(response);
-  const bytes = await readBytes(response, options.maxBytes, context);
-  if (kind === "bytes") return bytes;
-  const text = new TextDecoder().decode(bytes);
+  if (kind === "bytes") return readBytes(response, options.maxBytes, context);
+  const text = await readText(response, options.maxBytes, context);
   if (kind === "text") return text;
   return parseJsonBody(text, response, context, options);
 }
@@ -50,14 +49,13 @@ export async function responseError(
   options: { maxBytes?: number } = {},
 ): Promise<DataclientsError> {
   const context = contextOf(response);
-  let bytes: Uint8Array;
+  let text: string;
   try {
-    bytes = await readBytes(response, options.maxBytes, context);
+    text = await readText(response, options.maxBytes, context);
   } catch (error) {
     if (error instanceof DataclientsError) return error;
     throw error;
   }
-  const text = new TextDecoder().decode(bytes);
   let body: unknown = text === "" ? undefined : text;
   try {
     if (text !== "") body = JSON.parse(text);
@@ -75,6 +73,8 @@ export async function responseError(
   }) satisfies ApiError;
 }
 
+const decoder = new TextDecoder();
+
 async function readBytes(
   response: Response,
   maxBytes: number | undefined,
@@ -83,12 +83,27 @@ async function readBytes(
   if (response.bodyUsed) throw new ConfigurationError("readBody: the response body was already read");
   const max = maxBytes ?? context?.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   try {
-    if (context?.limit) {
-      // A wrapper response: its guard enforces the cap and the timeout, and types every fault.
+    // A wrapper response: its guard enforces the cap and the timeout, and types every fault.
+    if (context?.bytes && context.limit) {
       context.limit(max);
-      return new Uint8Array(await response.arrayBuffer());
+      return await context.bytes();
     }
     return await readCapped(response, max, context);
+  } catch (error) {
+    throw bodyError(error, response, context);
+  }
+}
+
+async function readText(
+  response: Response,
+  maxBytes: number | undefined,
+  context: ResponseContext | undefined,
+): Promise<string> {
+  if (!context?.rawText || !context.limit) return decoder.decode(await readBytes(response, maxBytes, context));
+  if (response.bodyUsed) throw new ConfigurationError("readBody: the response body was already read");
+  context.limit(maxBytes ?? context.maxBytes);
+  try {
+    return await context.rawText();
   } catch (error) {
     throw bodyError(error, response, context);
   }

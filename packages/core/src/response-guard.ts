@@ -3,153 +3,143 @@
 // openapi-fetch's parsing) must finish within the attempt's `timeout`; once the caller takes `response.body`
 // as a stream, the limit becomes an idle timeout (no chunk for `timeout` ms). Either way a fault arrives as a
 // typed error (TimeoutError, AbortError, ConnectionError, ResponseTooLargeError), never a bare "terminated".
-// The platform's Response is kept and its readers are overridden on the instance: no second Response or
-// stream is built unless the caller asks for the stream (a ReadableStream costs more than the rest of a call).
+//
+// Cost matters here (it runs on every response): the platform's Response is kept, and its readers are
+// swapped by giving it one shared prototype whose methods find the response's GuardedBody (no closures, no
+// second Response, no stream unless the caller asks for one). A buffered read whose Content-Length is known,
+// uncompressed and within the cap is the platform's own text()/arrayBuffer(); only a body of unknown length
+// is read chunk by chunk to enforce the cap as it arrives.
 import type { CallController } from "./call-controller.js";
 import { ConnectionError, DataclientsError, ResponseTooLargeError, TimeoutError } from "./errors.js";
 import { parseJsonBody } from "./json-body.js";
 import { describeNetworkError } from "./network-error.js";
 import { redactUrl, scrubString, shortUrl } from "./redact.js";
 import { concatBytes } from "./response-body.js";
-import { type ResponseContext, recordResponse } from "./response-info.js";
+import { contextOf, type ResponseContext, recordResponse } from "./response-info.js";
 
 // Statuses that never carry a body (the Response constructor rejects one for them).
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-const bodyOf = Object.getOwnPropertyDescriptor(Response.prototype, "body")?.get as (
+const platform = Response.prototype;
+const bodyOf = Object.getOwnPropertyDescriptor(platform, "body")?.get as (
   this: Response,
 ) => ReadableStream<Uint8Array> | null;
+const platformText = platform.text;
+const platformArrayBuffer = platform.arrayBuffer;
+const decoder = new TextDecoder();
 
 export interface GuardInit {
   controller: CallController;
   method: string;
   url: string;
-  secrets: readonly string[];
+  /** The credential values the attempt sent, computed only when an error or a scrub needs them. */
+  secrets: () => readonly string[];
   maxBytes: number;
   retries: number;
+  /**
+   * The fetch aborts the body when the controller's signal fires (the platform's fetch does). When false (an
+   * injected fetch), a platform read is raced against the guard's failure so it cannot outlive the deadline.
+   */
+  abortsBody: boolean;
 }
 
-/** Puts the response's body under the call's controller and records its context; returns the same object. */
-export function guardResponse(response: Response, init: GuardInit): Response {
-  const { controller } = init;
-  const context: ResponseContext = {
-    method: init.method,
-    url: init.url,
-    secrets: init.secrets,
-    maxBytes: init.maxBytes,
-    retries: init.retries,
-  };
-  recordResponse(response, context);
-  if (
-    response.body === null ||
-    init.method === "HEAD" ||
-    NULL_BODY_STATUSES.has(response.status) ||
-    response.headers.get("content-length") === "0"
+type Chunk = ReadableStreamReadResult<Uint8Array>;
+
+/** One response's body under its call's controller; also the response's recorded context. */
+export class GuardedBody implements ResponseContext {
+  readonly method: string;
+  readonly url: string;
+  maxBytes: number;
+  retries: number;
+  private mode: "buffered" | "stream" = "buffered";
+  private limitBytes: number;
+  private finished = false;
+  private failure: unknown;
+  private reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  private branch: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  private branchStream: ReadableStream<Uint8Array> | undefined;
+  private onFailure: ((error: unknown) => void) | undefined;
+  private consumed = false;
+  private stream: ReadableStream<Uint8Array> | undefined;
+  private cachedSecrets: readonly string[] | undefined;
+
+  constructor(
+    readonly response: Response,
+    private readonly init: GuardInit,
   ) {
-    // Nothing to read, so the call ends here (openapi-fetch does not read a Content-Length: 0 body either).
-    controller.dispose();
-    return response;
+    this.method = init.method;
+    this.url = init.url;
+    this.maxBytes = init.maxBytes;
+    this.limitBytes = init.maxBytes;
+    this.retries = init.retries;
   }
 
-  const requestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
-  const facts = { status: response.status, requestId };
-  let mode: "buffered" | "stream" = "buffered";
-  let limit = init.maxBytes;
-  let finished = false;
-  let failure: unknown;
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  let onFailure: ((error: unknown) => void) | undefined;
-  let consumed = false;
+  get secrets(): readonly string[] {
+    this.cachedSecrets ??= this.init.secrets();
+    return this.cachedSecrets;
+  }
 
-  const end = () => {
-    finished = true;
-    controller.dispose();
-  };
-  const fail = (error: unknown) => {
-    if (finished) return;
-    failure = error;
-    end();
-    onFailure?.(error);
-    // Cancelling releases the connection; a pending read then resolves as done and sees `failure`.
-    reader?.cancel(error).catch(() => {});
-  };
-  controller.onEvent = (event) => {
-    if (event === "abort") return fail(controller.abortError());
-    const phase = mode === "stream" ? "idle" : "body";
-    fail(new TimeoutError(controller.timeoutMs, init.method, redactUrl(init.url), { ...facts, phase }));
-  };
-  controller.continueDeadline();
+  /** Lowers (or raises) the cap for the next buffered read (readBody's `maxBytes`). */
+  limit(maxBytes: number): void {
+    this.limitBytes = maxBytes;
+  }
 
-  /** One chunk from the platform's stream, or the typed reason the read failed. */
-  const readChunk = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
-    if (failure !== undefined) throw failure;
-    if (!reader) {
-      const source = bodyOf.call(response);
-      if (!source) return { done: true, value: undefined };
-      reader = source.getReader();
+  /** Called by the controller on an abort or a timeout after the headers arrived. */
+  onEvent(event: "abort" | "timeout"): void {
+    const { controller } = this.init;
+    if (event === "abort") {
+      this.fail(controller.abortError());
+      return;
     }
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await reader.read();
-    } catch (error) {
-      if (failure === undefined) fail(readFailure(error, init, facts));
-      throw failure;
-    }
-    if (failure !== undefined) throw failure;
-    if (chunk.done) end();
-    return chunk;
-  };
+    const phase = this.mode === "stream" ? "idle" : "body";
+    this.fail(new TimeoutError(controller.timeoutMs, this.method, redactUrl(this.url), { ...this.facts(), phase }));
+  }
 
-  // After clone(), this side reads its own branch of the guarded stream (already typed and timed).
-  let nextChunk = readChunk;
+  /** The whole body as bytes, within the deadline and the size cap. */
+  async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    this.claim();
+    if (this.fastReadable()) return new Uint8Array((await this.platformRead(platformArrayBuffer)) as ArrayBuffer);
+    return this.readChunks();
+  }
 
-  /** The whole body, within the deadline and the size cap. */
-  const readAll = async (): Promise<Uint8Array<ArrayBuffer>> => {
-    if (consumed || stream?.locked || (reader === undefined && response.bodyUsed)) {
-      throw new TypeError("Body is unusable: Body has already been read");
-    }
-    consumed = true;
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { value, done } = await nextChunk();
-      if (done) break;
-      total += value.byteLength;
-      if (limit > 0 && total > limit) {
-        const tooLarge = new ResponseTooLargeError(
-          { status: response.status, method: init.method, url: init.url, headers: response.headers },
-          limit,
-        );
-        fail(tooLarge);
-        throw tooLarge;
-      }
-      chunks.push(value);
-    }
-    return concatBytes(chunks, total);
-  };
+  /** The whole body as text, as sent (success bodies are data: never scrubbed). */
+  async rawText(): Promise<string> {
+    this.claim();
+    if (this.fastReadable()) return (await this.platformRead(platformText)) as string;
+    return decoder.decode(await this.readChunks());
+  }
 
-  // An error body that echoes the request (a proxy's 5xx page quoting the headers) loses the credentials sent
-  // before anyone parses it, whoever builds the error from it. Success bodies are data and stay untouched.
-  const readText = async () => {
-    const text = new TextDecoder().decode(await readAll());
-    return response.ok ? text : scrubString(text, init.secrets);
-  };
-  const contentType = () => response.headers.get("content-type") ?? "";
+  /**
+   * The body as text for whoever reads the response: an error body that echoes the request (a proxy's 5xx page
+   * quoting the headers) loses the credentials sent before anyone parses it.
+   */
+  async text(): Promise<string> {
+    const text = await this.rawText();
+    return this.response.ok ? text : scrubString(text, this.secrets);
+  }
 
-  let stream: ReadableStream<Uint8Array> | undefined;
-  const streamOf = () => {
-    stream ??= new ReadableStream<Uint8Array>(
+  /** Releases the body unread (and the call with it). */
+  async cancel(reason?: unknown): Promise<void> {
+    if (this.stream) return this.stream.cancel(reason).catch(() => {});
+    if (this.finished) return;
+    this.end();
+    await (this.reader ?? bodyOf.call(this.response))?.cancel(reason).catch(() => {});
+  }
+
+  /** The body as a stream read at the caller's pace (idle timeout), created on first use. */
+  streamOf(): ReadableStream<Uint8Array> {
+    this.stream ??= new ReadableStream<Uint8Array>(
       {
-        start(c) {
-          onFailure = (error) => c.error(error);
+        start: (c) => {
+          this.onFailure = (error) => c.error(error);
         },
-        async pull(c) {
+        pull: async (c) => {
           // Reading the stream means reading at the caller's pace: from the first pull on, only the server's
           // silence times out (taking `body` alone changes nothing: a Download may take it, then call text()).
-          mode = "stream";
-          if (!finished) controller.armIdle();
-          let chunk: ReadableStreamReadResult<Uint8Array>;
+          this.mode = "stream";
+          if (!this.finished) this.init.controller.armIdle();
+          let chunk: Chunk;
           try {
-            chunk = await readChunk();
+            chunk = await this.readChunk();
           } catch (error) {
             try {
               c.error(error);
@@ -158,79 +148,277 @@ export function guardResponse(response: Response, init: GuardInit): Response {
             }
             return;
           }
-          controller.disarm();
+          this.init.controller.disarm();
           if (chunk.done) c.close();
           else c.enqueue(chunk.value);
         },
-        cancel(reason) {
-          if (finished) return;
-          end();
-          return (reader ?? bodyOf.call(response))?.cancel(reason).catch(() => {});
+        cancel: (reason) => {
+          if (this.finished) return;
+          this.end();
+          return (this.reader ?? bodyOf.call(this.response))?.cancel(reason).catch(() => {});
         },
       },
       { highWaterMark: 0 },
     );
-    return stream;
-  };
+    return this.stream;
+  }
 
-  Object.defineProperties(response, {
-    body: { configurable: true, get: streamOf },
-    arrayBuffer: {
-      configurable: true,
-      value: async () => {
-        const bytes = await readAll();
-        return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-          ? bytes.buffer
-          : bytes.slice().buffer;
-      },
+  /** A second Response reading the same guarded bytes (tee'd from the guarded stream). */
+  clone(): Response {
+    if (this.consumed) throw new TypeError("Response.clone: Body has already been consumed.");
+    const [mine, theirs] = this.streamOf().tee();
+    this.stream = mine;
+    this.branchStream = mine;
+    // Both sides are usually buffered (throwOnError reads the clone, openapi-fetch the original).
+    this.mode = "buffered";
+    if (!this.finished) this.init.controller.continueDeadline();
+    const { response } = this;
+    const copy = new Response(theirs, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    Object.defineProperty(copy, "url", { value: response.url, configurable: true });
+    return copy;
+  }
+
+  /** Ends the call as finished (a body with nothing to read). */
+  end(): void {
+    this.finished = true;
+    this.init.controller.dispose();
+  }
+
+  private facts() {
+    const { headers, status } = this.response;
+    return { status, requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined };
+  }
+
+  private fail(error: unknown): void {
+    if (this.finished) return;
+    this.failure = error;
+    this.end();
+    this.onFailure?.(error);
+    // Cancelling releases the connection; a pending read then resolves as done and sees `failure`.
+    this.reader?.cancel(error).catch(() => {});
+  }
+
+  private claim(): void {
+    if (
+      this.consumed ||
+      this.stream?.locked ||
+      (this.reader === undefined && this.branchStream === undefined && this.response.bodyUsed)
+    ) {
+      throw new TypeError("Body is unusable: Body has already been read");
+    }
+    this.consumed = true;
+  }
+
+  private tooLarge(): ResponseTooLargeError {
+    const { response } = this;
+    const error = new ResponseTooLargeError(
+      { status: response.status, method: this.method, url: this.url, headers: response.headers },
+      this.limitBytes,
+    );
+    this.fail(error);
+    return error;
+  }
+
+  /**
+   * Whether the platform may read the whole body at once: a declared, uncompressed length within the cap (a
+   * compressed body can expand past any cap, so it is counted as it arrives). A body declared larger than the cap
+   * fails here, before a byte of it is read.
+   */
+  private fastReadable(): boolean {
+    if (this.failure !== undefined) throw this.failure;
+    if (this.stream !== undefined || this.reader !== undefined) return false;
+    const { headers } = this.response;
+    const declared = headers.get("content-length");
+    if (declared === null) return false;
+    const length = Number(declared);
+    if (!Number.isSafeInteger(length)) return false;
+    const encoding = headers.get("content-encoding");
+    if (encoding !== null && encoding !== "identity") return false;
+    if (this.limitBytes > 0 && length > this.limitBytes) {
+      const error = this.tooLarge();
+      bodyOf
+        .call(this.response)
+        ?.cancel(error)
+        .catch(() => {});
+      throw error;
+    }
+    return true;
+  }
+
+  private async platformRead(read: (this: Response) => Promise<unknown>): Promise<unknown> {
+    let value: unknown;
+    try {
+      const reading = read.call(this.response);
+      value = await (this.init.abortsBody ? reading : Promise.race([reading, this.failed(reading)]));
+    } catch (error) {
+      if (this.failure === undefined) this.fail(readFailure(error, this.method, this.url, this.facts()));
+      throw this.failure;
+    }
+    if (this.failure !== undefined) throw this.failure;
+    this.end();
+    return value;
+  }
+
+  /** Rejects when the guard fails (for a fetch that may not abort the body it gave). */
+  private failed(reading: Promise<unknown>): Promise<never> {
+    reading.catch(() => {});
+    return new Promise<never>((_, reject) => {
+      this.onFailure = reject;
+    });
+  }
+
+  /** One chunk from the platform's stream (or the clone's branch), or the typed reason the read failed. */
+  private async readChunk(): Promise<Chunk> {
+    if (this.failure !== undefined) throw this.failure;
+    if (!this.reader) {
+      const source = bodyOf.call(this.response);
+      if (!source) return { done: true, value: undefined };
+      this.reader = source.getReader();
+    }
+    let chunk: Chunk;
+    try {
+      chunk = await this.reader.read();
+    } catch (error) {
+      if (this.failure === undefined) this.fail(readFailure(error, this.method, this.url, this.facts()));
+      throw this.failure;
+    }
+    if (this.failure !== undefined) throw this.failure;
+    if (chunk.done) this.end();
+    return chunk;
+  }
+
+  /** The whole body chunk by chunk, failing as soon as it passes the cap. */
+  private async readChunks(): Promise<Uint8Array<ArrayBuffer>> {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      // After clone(), this side reads its own branch of the guarded stream (already typed and timed).
+      let chunk: Chunk;
+      if (this.branchStream) {
+        this.branch ??= this.branchStream.getReader();
+        chunk = await this.branch.read();
+      } else {
+        chunk = await this.readChunk();
+      }
+      if (chunk.done) break;
+      total += chunk.value.byteLength;
+      if (this.limitBytes > 0 && total > this.limitBytes) throw this.tooLarge();
+      chunks.push(chunk.value);
+    }
+    return concatBytes(chunks, total);
+  }
+}
+
+function guardOf(response: Response): GuardedBody {
+  return contextOf(response) as GuardedBody;
+}
+
+// The readers every guarded response gets, shared by all of them (each finds its own GuardedBody).
+const guardedPrototype: Response = Object.create(platform, {
+  body: {
+    configurable: true,
+    get(this: Response) {
+      return guardOf(this).streamOf();
     },
-    bytes: { configurable: true, value: readAll },
-    text: { configurable: true, value: readText },
-    // Response.json's SyntaxError quotes the body (a token, in a token exchange): a typed error instead.
-    json: { configurable: true, value: async () => parseJsonBody(await readText(), response, context) },
-    blob: { configurable: true, value: async () => new Blob([await readAll()], { type: contentType() }) },
-    formData: {
-      configurable: true,
-      value: async () => new Response(await readAll(), { headers: { "content-type": contentType() } }).formData(),
+  },
+  arrayBuffer: {
+    configurable: true,
+    writable: true,
+    async value(this: Response) {
+      const bytes = await guardOf(this).bytes();
+      return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+        ? bytes.buffer
+        : bytes.slice().buffer;
     },
-    // A clone reads the same guarded bytes (tee'd from the guarded stream).
-    clone: {
-      configurable: true,
-      value: () => {
-        if (consumed) throw new TypeError("Response.clone: Body has already been consumed.");
-        const [mine, theirs] = streamOf().tee();
-        stream = mine;
-        // Both sides are usually buffered (throwOnError reads the clone, openapi-fetch the original).
-        mode = "buffered";
-        if (!finished) controller.continueDeadline();
-        let branch: ReadableStreamDefaultReader<Uint8Array> | undefined;
-        nextChunk = () => {
-          branch ??= mine.getReader();
-          return branch.read();
-        };
-        const copy = new Response(theirs, {
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-        });
-        Object.defineProperty(copy, "url", { value: response.url, configurable: true });
-        return copy;
-      },
+  },
+  bytes: {
+    configurable: true,
+    writable: true,
+    value(this: Response) {
+      return guardOf(this).bytes();
     },
-  });
-  context.limit = (max) => {
-    limit = max;
-  };
+  },
+  text: {
+    configurable: true,
+    writable: true,
+    value(this: Response) {
+      return guardOf(this).text();
+    },
+  },
+  // Response.json's SyntaxError quotes the body (a token, in a token exchange): a typed error instead.
+  json: {
+    configurable: true,
+    writable: true,
+    async value(this: Response) {
+      const guard = guardOf(this);
+      return parseJsonBody(await guard.text(), this, guard);
+    },
+  },
+  blob: {
+    configurable: true,
+    writable: true,
+    async value(this: Response) {
+      const bytes = await guardOf(this).bytes();
+      return new Blob([bytes], { type: this.headers.get("content-type") ?? "" });
+    },
+  },
+  formData: {
+    configurable: true,
+    writable: true,
+    async value(this: Response) {
+      const bytes = await guardOf(this).bytes();
+      return new Response(bytes, { headers: { "content-type": this.headers.get("content-type") ?? "" } }).formData();
+    },
+  },
+  clone: {
+    configurable: true,
+    writable: true,
+    value(this: Response) {
+      return guardOf(this).clone();
+    },
+  },
+});
+
+/**
+ * Puts the response's body under the call's controller and records its context; returns the same object, its
+ * readers swapped for guarded ones when `install` (a response handed to a caller) — a caller inside core may read
+ * through the GuardedBody (contextOf) directly.
+ */
+export function guardResponse(response: Response, init: GuardInit, install = true): Response {
+  const guard = new GuardedBody(response, init);
+  recordResponse(response, guard);
+  if (
+    response.body === null ||
+    init.method === "HEAD" ||
+    NULL_BODY_STATUSES.has(response.status) ||
+    response.headers.get("content-length") === "0"
+  ) {
+    // Nothing to read, so the call ends here (openapi-fetch does not read a Content-Length: 0 body either).
+    guard.end();
+    return response;
+  }
+  init.controller.listener = guard;
+  init.controller.continueDeadline();
+  if (install) Object.setPrototypeOf(response, guardedPrototype);
   return response;
 }
 
 /** A mid-body failure as a ConnectionError that says it happened after the response started. */
-function readFailure(error: unknown, init: GuardInit, facts: { status: number; requestId: string | undefined }) {
+function readFailure(
+  error: unknown,
+  method: string,
+  url: string,
+  facts: { status: number; requestId: string | undefined },
+) {
   if (error instanceof DataclientsError) return error;
   return new ConnectionError(
-    `${init.method} ${shortUrl(init.url)} answered ${facts.status}, but the connection failed while reading the response body: ${describeNetworkError(error, true)}`,
-    init.method,
-    redactUrl(init.url),
+    `${method} ${shortUrl(url)} answered ${facts.status}, but the connection failed while reading the response body: ${describeNetworkError(error, true)}`,
+    method,
+    redactUrl(url),
     { cause: error, ...facts },
   );
 }

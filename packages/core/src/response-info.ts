@@ -9,13 +9,19 @@ export interface ResponseInfo {
 
 export interface ResponseContext extends ResponseInfo {
   /** Credential values sent on the attempt that produced it, and others the strategy or call named. */
-  secrets: readonly string[];
+  readonly secrets: readonly string[];
   /** The client's cap on a buffered body (0: none). */
   maxBytes: number;
-  /** Lowers the cap for the next buffered read (readBody's `maxBytes`). */
-  limit?: (maxBytes: number) => void;
   /** Retries the wrapper already spent on this call (fetchAndRead shares the budget). */
   retries: number;
+  // A guarded response's buffered readers (response-guard), with typed errors, the deadline and the cap:
+  /** Sets the cap for the next buffered read (readBody's `maxBytes`). */
+  limit?(maxBytes: number): void;
+  bytes?(): Promise<Uint8Array>;
+  /** The body as text, never scrubbed. */
+  rawText?(): Promise<string>;
+  /** Releases the body unread, ending the call. */
+  cancel?(reason?: unknown): Promise<void>;
 }
 
 const contexts = new WeakMap<Response, ResponseContext>();

@@ -24,6 +24,8 @@ export interface Throttle {
    * Rejects with the signal's reason if it aborts first, leaving the queue.
    */
   acquire(signal?: AbortSignal | null): Promise<void>;
+  /** Takes a turn if one is free right now (nobody waits and the window has room): no promise, no wait. */
+  tryAcquire?(): boolean;
   /** Callers waiting for their turn. */
   readonly waiting: number;
 }
@@ -42,17 +44,23 @@ export function createThrottle(options: ThrottleOptions): Throttle {
   }
   const now = options.now ?? Date.now;
   const wait = options.sleep ?? defaultSleep;
-  // The start times of the last `perSecond` requests, oldest first: the next may start once the oldest
-  // of them is a full window old.
+  // The start times of the last `perSecond` requests, a ring whose oldest entry is at `oldest` once it is full:
+  // the next request may start when that one is a full window old. (A ring: shifting an array of `perSecond`
+  // entries on every request cost O(perSecond) per call.)
   const starts: number[] = [];
+  let oldest = 0;
   const queue: Waiter[] = [];
   let pumping = false;
   let wake: AbortController | undefined;
 
-  const delayAt = (t: number) => (starts.length < perSecond ? 0 : (starts[0] as number) + WINDOW_MS - t);
+  const delayAt = (t: number) => (starts.length < perSecond ? 0 : (starts[oldest] as number) + WINDOW_MS - t);
   const record = (t: number) => {
-    starts.push(t);
-    if (starts.length > perSecond) starts.shift();
+    if (starts.length < perSecond) {
+      starts.push(t);
+      return;
+    }
+    starts[oldest] = t;
+    oldest = (oldest + 1) % perSecond;
   };
 
   // One loop serves the queue head by head; it sleeps only while someone waits, and is woken early (and
@@ -80,15 +88,17 @@ export function createThrottle(options: ThrottleOptions): Throttle {
     }
   }
 
+  function tryAcquire(): boolean {
+    if (queue.length > 0) return false;
+    const t = now();
+    if (delayAt(t) > 0) return false;
+    record(t);
+    return true;
+  }
+
   function acquire(signal?: AbortSignal | null): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (queue.length === 0) {
-      const t = now();
-      if (delayAt(t) <= 0) {
-        record(t);
-        return Promise.resolve();
-      }
-    }
+    if (tryAcquire()) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
         resolve,
@@ -109,6 +119,7 @@ export function createThrottle(options: ThrottleOptions): Throttle {
 
   return {
     acquire,
+    tryAcquire,
     get waiting() {
       return queue.length;
     },

@@ -1,7 +1,7 @@
 // maxRequestsPerSecond is a client option: the wrapper waits for a turn before an attempt's timer starts, so a
 // queue longer than `timeout` still succeeds, and a client shares one rate with its credential-free twin.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createApiClient, createVendorClient } from "../../src/index.js";
+import { createApiClient, createThrottle, createVendorClient } from "../../src/index.js";
 import { json, recordingFetch } from "./support/recording-fetch.js";
 
 const meta = { name: "Throttled" };
@@ -66,5 +66,36 @@ describe("maxRequestsPerSecond", () => {
     const credentials = recorder.requests.map((r) => r.headers.get("authorization"));
     expect(credentials.filter((value) => value === "t")).toHaveLength(1);
     expect(credentials.filter((value) => value === null)).toHaveLength(2);
+  });
+});
+
+describe("createThrottle's window", () => {
+  it("slides: each start frees its slot exactly one second later, in start order, round after round", () => {
+    let now = 0;
+    const throttle = createThrottle({ perSecond: 3, now: () => now });
+    const at = (t: number) => {
+      now = t;
+      return throttle.tryAcquire();
+    };
+    expect([at(0), at(400), at(800), at(999)]).toEqual([true, true, true, false]);
+    // The oldest start (0) leaves the window at 1000, the next (400) at 1400, then 800 at 1800.
+    expect([at(1000), at(1001), at(1399), at(1400), at(1799), at(1800)]).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
+    // Many windows later the ring still holds the last three starts (1000, 1400, 1800) in order.
+    expect([at(1999), at(2000), at(2399), at(2400), at(2800), at(2801)]).toEqual([
+      false,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(throttle.waiting).toBe(0);
   });
 });
