@@ -136,7 +136,8 @@ esbuild (bundle, minify, ESM, \`platform: "browser"\`), gzip level 9, of a progr
 
 ${bundleTable(bundles)}
 
-Largest contributors to each "client + one call" program (minified bytes by source file, before gzip):
+Largest contributors to each program (minified bytes by source file, before gzip; core's createApiClient program is
+also bundled from core's sources, for its bytes per module):
 
 ${bundleInputs(bundles)}
 ${streaming ? `\n## Streaming memory (Datagrok, fresh process)\n\n\`\`\`\n${streaming}\n\`\`\`\n` : ""}${beforeAfter ? `\n## Before and after\n\n${beforeAfter}\n` : ""}`;
