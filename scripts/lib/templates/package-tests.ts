@@ -29,7 +29,7 @@ export function typeTestTemplate({ vendor, operations }: TemplateContext): strin
     ? `    expectTypeOf(client.${sample.operationId}).returns.toExtend<Promise<unknown>>();`
     : `    expectTypeOf(client.api.GET).toBeFunction();`;
   return `import { describe, expectTypeOf, it } from "vitest";
-import { bearer, create${id}Client } from "../../src/index.js";
+import { bearer, create${id}Api, create${id}Client } from "../../src/index.js";
 
 const client = create${id}Client({ baseUrl: "https://example.test", auth: bearer("t") });
 
@@ -38,6 +38,15 @@ describe("the generated methods", () => {
 ${check}
     // @ts-expect-error not an operation of the spec
     client.noSuchOperation();
+  });
+});
+
+describe("create${id}Api", () => {
+  it("has the full client's api and baseUrl, and nothing else", () => {
+    const light = create${id}Api({ baseUrl: "https://example.test", auth: bearer("t") });
+    expectTypeOf(light).toEqualTypeOf<{ api: typeof client.api; baseUrl: string }>();
+    // @ts-expect-error paging and the generated methods belong to the full client
+    light.paginate;
   });
 });
 `;
