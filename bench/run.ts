@@ -132,7 +132,9 @@ ${stubTables(stub)}
 ## Bundle size
 
 esbuild (bundle, minify, ESM, \`platform: "browser"\`), gzip level 9, of a program that creates the client with
-\`bearer(token)\` and makes one call; openapi-fetch's program makes the same GET without a credential.
+\`bearer(token)\` and makes one call; openapi-fetch's program makes the same GET without a credential. Per vendor:
+one generated method, \`api.GET\` on the full client, and \`api.GET\` on the light factory \`create<Vendor>Api\`
+(same options, only \`{ api, baseUrl }\`).
 
 ${bundleTable(bundles)}
 
