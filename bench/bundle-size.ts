@@ -1,6 +1,8 @@
 // Bundle cost for a user: a minified, tree-shaken browser program (esbuild, ESM, gzip) that creates a client with
-// a bearer credential and makes one call, for every registered vendor, two ways: one generated method, and
-// `api.GET` only (which must not pay for the helpers). Baselines: bare openapi-fetch, and core's createApiClient.
+// a bearer credential and makes one call, for every registered vendor, three ways: one generated method, `api.GET`
+// on the full client, and `api.GET` on the light factory create<Vendor>Api (which must pay for no helper).
+// Baselines: bare openapi-fetch, and core's createApiClient, also bundled from core's sources for its bytes per
+// module (the built dist is one file, so it shows only per package).
 
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -15,6 +17,8 @@ export interface BundleSize {
   gzip: number;
   /** Minified bytes by source file (package/path), largest first. */
   inputs: Array<[string, number]>;
+  /** Bundled from the package sources rather than the built dist: a per-module breakdown, not a user's program. */
+  fromSource?: boolean;
 }
 
 export const OPENAPI_FETCH = "openapi-fetch (bare)";
@@ -25,12 +29,15 @@ function sourceOf(path: string): string {
   return path.replace(/^.*?packages\//, "@dataclients/");
 }
 
-async function bundle(contents: string): Promise<Omit<BundleSize, "vendor" | "name">> {
+async function bundle(
+  contents: string,
+  from: { resolveDir: string; loader: "js" | "ts" } = { resolveDir: repoRoot, loader: "js" },
+): Promise<Omit<BundleSize, "vendor" | "name">> {
   const result = await build({
     metafile: true,
     // The built packages only: the root tsconfig's `paths` would send @dataclients/* to their sources.
     tsconfig: join(repoRoot, "tsconfig.dist.json"),
-    stdin: { contents, resolveDir: repoRoot, loader: "js" },
+    stdin: { contents, ...from },
     bundle: true,
     minify: true,
     format: "esm",
@@ -58,12 +65,16 @@ export async function bundleSizes(targets: readonly Target[]): Promise<BundleSiz
       `import createClient from "openapi-fetch"; const c = createClient({ baseUrl: "https://x.example/api" }); c.GET("/a/{id}", { params: { path: { id: 1 } } }).then(console.log);`,
     )),
   });
-  const core = JSON.stringify(entryOf(join(repoRoot, "packages/core")));
+  const coreProgram = (from: string) =>
+    `import { createApiClient } from ${JSON.stringify(from)}; const c = createApiClient({ baseUrl: "https://x.example/api" }, { name: "x" }); c.api.GET("/a/{id}", { params: { path: { id: 1 } } }).then(console.log);`;
   out.push({
     name: "core createApiClient + api.GET",
-    ...(await bundle(
-      `import { createApiClient } from ${core}; const c = createApiClient({ baseUrl: "https://x.example/api" }, { name: "x" }); c.api.GET("/a/{id}", { params: { path: { id: 1 } } }).then(console.log);`,
-    )),
+    ...(await bundle(coreProgram(entryOf(join(repoRoot, "packages/core"))))),
+  });
+  out.push({
+    name: "core createApiClient + api.GET (from src)",
+    fromSource: true,
+    ...(await bundle(coreProgram("./src/index.ts"), { resolveDir: join(repoRoot, "packages/core"), loader: "ts" })),
   });
   for (const target of targets) {
     const { vendor } = target;
@@ -73,6 +84,10 @@ const c = create${vendor.identifier}Client({ baseUrl: "https://x.example${vendor
     const api = `c.api.GET(${JSON.stringify(target.template)}, { params: { path: ${JSON.stringify(target.named)} } }).then(console.log);`;
     out.push({ vendor: vendor.dir, name: `client + ${target.operation}()`, ...(await bundle(`${head}\n${call}`)) });
     out.push({ vendor: vendor.dir, name: "client + api.GET only", ...(await bundle(`${head}\n${api}`)) });
+    const light = `create${vendor.identifier}Api`;
+    const lightHead = `import { ${light}, bearer } from ${JSON.stringify(entryOf(vendor.packageDir))};
+const c = ${light}({ baseUrl: "https://x.example${vendor.basePath}", auth: bearer("t") });`;
+    out.push({ vendor: vendor.dir, name: `${light} + api.GET`, ...(await bundle(`${lightHead}\n${api}`)) });
   }
   return out;
 }

@@ -132,11 +132,14 @@ ${stubTables(stub)}
 ## Bundle size
 
 esbuild (bundle, minify, ESM, \`platform: "browser"\`), gzip level 9, of a program that creates the client with
-\`bearer(token)\` and makes one call; openapi-fetch's program makes the same GET without a credential.
+\`bearer(token)\` and makes one call; openapi-fetch's program makes the same GET without a credential. Per vendor:
+one generated method, \`api.GET\` on the full client, and \`api.GET\` on the light factory \`create<Vendor>Api\`
+(same options, only \`{ api, baseUrl }\`).
 
 ${bundleTable(bundles)}
 
-Largest contributors to each "client + one call" program (minified bytes by source file, before gzip):
+Largest contributors to each program (minified bytes by source file, before gzip; core's createApiClient program is
+also bundled from core's sources, for its bytes per module):
 
 ${bundleInputs(bundles)}
 ${streaming ? `\n## Streaming memory (Datagrok, fresh process)\n\n\`\`\`\n${streaming}\n\`\`\`\n` : ""}${beforeAfter ? `\n## Before and after\n\n${beforeAfter}\n` : ""}`;

@@ -148,18 +148,19 @@ export function bundleTable(bundles: readonly BundleSize[]): string {
   const base = bundles.find((b) => b.name === OPENAPI_FETCH);
   return table(
     ["vendor", "program", "minified", "gzip", "×openapi-fetch gzip"],
-    bundles.map((b) => [b.vendor ?? "", b.name, kB(b.minified), kB(b.gzip), base ? f2(b.gzip / base.gzip) : "–"]),
+    bundles
+      .filter((b) => !b.fromSource)
+      .map((b) => [b.vendor ?? "", b.name, kB(b.minified), kB(b.gzip), base ? f2(b.gzip / base.gzip) : "–"]),
   );
 }
 
-/** Where the minified bytes of each vendor's "client + one call" program come from (top files). */
+/** Where the minified bytes of each program come from (top files; every module for a from-source breakdown). */
 export function bundleInputs(bundles: readonly BundleSize[], top = 6): string {
   return bundles
-    .filter((b) => b.vendor && !b.name.includes("api.GET"))
     .map(
       (b) =>
-        `- ${b.vendor} (${kB(b.minified)} min): ${b.inputs
-          .slice(0, top)
+        `- ${b.vendor ? `${b.vendor} ` : ""}${b.name} (${kB(b.minified)} min, ${kB(b.gzip)} gzip): ${b.inputs
+          .slice(0, b.fromSource ? undefined : top)
           .map(([file, bytes]) => `\`${file}\` ${kB(bytes)}`)
           .join(", ")}`,
     )

@@ -9,6 +9,7 @@ import { packageJsonTemplate } from "./templates/package-json.js";
 import {
   changesetTemplate,
   contractTestTemplate,
+  lightApiTestTemplate,
   seedFlowTemplate,
   typeTestTemplate,
 } from "./templates/package-tests.js";
@@ -23,6 +24,7 @@ const TEMPLATES: ReadonlyArray<[file: string, render: (context: TemplateContext)
   ["README.md", readmeMdTemplate],
   ["test/contract/operations.test.ts", contractTestTemplate],
   ["test/types/client.test-d.ts", typeTestTemplate],
+  ["test/unit/light-api.test.ts", lightApiTestTemplate],
   ["examples/seed-flow.ts", seedFlowTemplate],
   // Relative to the package: the changeset lives in the repository's .changeset/.
   ["../../.changeset/{dir}-client.md", changesetTemplate],

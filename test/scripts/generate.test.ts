@@ -352,6 +352,7 @@ describe("scaffold", () => {
       "README.md",
       "test/contract/operations.test.ts",
       "test/types/client.test-d.ts",
+      "test/unit/light-api.test.ts",
       "examples/seed-flow.ts",
     ]) {
       expect(result.out).toContain(`created packages/acme/${file}`);
@@ -379,9 +380,17 @@ describe("scaffold", () => {
     expect(client).toContain("export const DEFAULT_BASE_URL = PRODUCTION_BASE_URL as string;");
     expect(client).toContain("export interface AcmeDataClientOptions extends ClientOptions {}");
     expect(client).toContain("export function createAcmeDataClient(options: AcmeDataClientOptions = {}) {");
+    expect(client).toContain('const META = { name: "Acme Data", defaultBaseUrl: PRODUCTION_BASE_URL };');
     expect(client).toContain(
-      '  const { client } = createVendorClient<paths, Operations>(options, {\n    name: "Acme Data",\n    defaultBaseUrl: PRODUCTION_BASE_URL,\n    operations,\n    paging,\n',
+      "  const { client } = createVendorClient<paths, Operations>(resolveOptions(options), {\n    ...META,\n    operations,\n    paging,\n",
     );
+    expect(client).toContain(
+      "export function createAcmeDataApi(options: AcmeDataClientOptions = {}): VendorApi<paths> {\n  return createVendorApi<paths>(resolveOptions(options), {\n    ...META,\n",
+    );
+    const lightTest = read(root, "packages/acme/test/unit/light-api.test.ts");
+    expect(lightTest).toContain('const BASE_URL = "https://api.acme.dev/v1";');
+    expect(lightTest).toContain('["no baseUrl", {}, { baseUrl: BASE_URL }],');
+    expect(lightTest).toContain('const { data } = await get("/projects");');
     expect(client).toContain("export type AcmeDataClient = ReturnType<typeof createAcmeDataClient>;");
 
     expect(read(root, "packages/acme/src/index.ts")).toBe(
@@ -413,7 +422,7 @@ describe("scaffold", () => {
         "  type WriteOptions,",
         '} from "@dataclients/core";',
         'export type { AcmeDataClient, AcmeDataClientOptions } from "./client.js";',
-        'export { createAcmeDataClient, DEFAULT_BASE_URL } from "./client.js";',
+        'export { createAcmeDataApi, createAcmeDataClient, DEFAULT_BASE_URL } from "./client.js";',
         'export type { OperationId, Operations } from "./generated/operations.js";',
         'export type * from "./generated/schema.js";',
         "",
@@ -445,9 +454,17 @@ describe("scaffold", () => {
     expect(client).not.toContain("DEFAULT_BASE_URL");
     expect(client).toContain("  baseUrl: string;\n");
     expect(client).toContain("export function createAcmeDataClient(options: AcmeDataClientOptions) {");
-    expect(client).toContain('    name: "Acme Data",\n');
+    expect(client).toContain('const META = { name: "Acme Data", defaultBaseUrl: PRODUCTION_BASE_URL };');
     expect(client).toContain("`https://{tenant}.acme.dev/v1`");
-    expect(read(root, "packages/acme/src/index.ts")).toContain('export { createAcmeDataClient } from "./client.js";');
+    expect(client).toContain("export function createAcmeDataApi(options: AcmeDataClientOptions): VendorApi<paths> {");
+    expect(read(root, "packages/acme/src/index.ts")).toContain(
+      'export { createAcmeDataApi, createAcmeDataClient } from "./client.js";',
+    );
+    const lightTest = read(root, "packages/acme/test/unit/light-api.test.ts");
+    expect(lightTest).toContain('["no baseUrl", {}, { error: NO_BASE_URL }],');
+    expect(lightTest).toContain(
+      "const NO_BASE_URL =\n  'Acme Data: `baseUrl` is required (each tenant has its own host); pass it, e.g. baseUrl: \"https://<your-host>\"';",
+    );
   });
 
   it("never overwrites an existing file", async () => {

@@ -1,8 +1,9 @@
 // createApiClient: what every vendor facade starts from. Validates options, resolves the base URL,
 // and gives back the typed openapi-fetch client wired to the fetch wrapper.
 import type { Client, ClientOptions as OpenapiFetchOptions } from "openapi-fetch";
-import * as openapiFetch from "openapi-fetch";
+import openapiFetchDefault from "openapi-fetch";
 import type { AuthStrategy } from "./auth-strategy.js";
+import { ConfigurationError } from "./errors.js";
 import { createFetchWrapper, type FetchAndRead, type FetchLike } from "./fetch-wrapper.js";
 import {
   type ClientOptions,
@@ -14,22 +15,27 @@ import {
   validateCommonOptions,
 } from "./options.js";
 import { DataclientsRequest } from "./request-body.js";
-import { createThrottle, type Throttle } from "./throttle.js";
+import type { Throttle } from "./throttle.js";
 
-// openapi-fetch's CommonJS build sets `exports.default` without `__esModule`, so a bundler's CJS interop (tsup's
-// require output) hands `import createClient from` the whole module: take the function from either shape.
+// tsup's CommonJS output hands `import createClient from "openapi-fetch"` the whole module (its interop ignores
+// openapi-fetch's `__esModule`), so take the function from either shape. A default import, not `import * as`: a
+// namespace read by property keeps every openapi-fetch export in a user's bundle (≈ 1 kB minified).
 type CreateClient = <Paths extends PathsObject>(options?: OpenapiFetchOptions) => Client<Paths>;
-const fromModule = openapiFetch as unknown as { default: CreateClient | { default: CreateClient } };
-const createClient: CreateClient =
-  typeof fromModule.default === "function" ? fromModule.default : fromModule.default.default;
+const fromModule = openapiFetchDefault as unknown as CreateClient | { default: CreateClient };
+const createClient: CreateClient = typeof fromModule === "function" ? fromModule : fromModule.default;
 
 export interface ApiClientMeta {
   /** The vendor's display name, used in error messages ("Solucao42: `baseUrl` ..."). */
   name: string;
   /** The documented production URL; absent for per-tenant hosts, which makes `baseUrl` required. */
   defaultBaseUrl?: string;
-  /** A throttle shared with a twin client (the credential-free one); else one is made from maxRequestsPerSecond. */
+  /**
+   * The throttle for `maxRequestsPerSecond` (`throttleFor(options.maxRequestsPerSecond)`, or one shared with a
+   * twin client). Passed in, so a client without a rate does not carry the throttle's code.
+   */
   throttle?: Throttle;
+  /** The fix to name when `maxRequestsPerSecond` is set but no throttle was passed (a light, api-only factory). */
+  throttleHint?: string;
 }
 
 // openapi-fetch's generic constraint, spelled out so facades need not import openapi-fetch types.
@@ -56,6 +62,12 @@ export function createApiClient<Paths extends PathsObject>(
   meta: ApiClientMeta,
 ): ApiClient<Paths> {
   validateClientOptions(options, meta.name);
+  // A rate that nothing enforces must not pass silently (validateClientOptions has checked it is a number).
+  if (!meta.throttle && (options.maxRequestsPerSecond ?? 0) > 0) {
+    throw new ConfigurationError(
+      `${meta.name}: \`maxRequestsPerSecond\` needs a client with a request throttle: ${meta.throttleHint ?? "pass `throttle: throttleFor(options.maxRequestsPerSecond)` to createApiClient"}`,
+    );
+  }
   const baseUrl = resolveBaseUrl(options.baseUrl, meta.name, meta.defaultBaseUrl);
   const { auth: unbound, baseUrl: _baseUrl, ...rest } = options;
   const auth = unbound?.bind ? unbound.bind({ baseUrl, options: rest }) : unbound;
@@ -68,7 +80,7 @@ export function createApiClient<Paths extends PathsObject>(
     logger: options.logger,
     maxResponseBytes: options.maxResponseBytes,
     retryPolicy: options.retryPolicy,
-    throttle: meta.throttle ?? throttleFor(options.maxRequestsPerSecond),
+    throttle: meta.throttle,
   });
   const api = createClient<Paths>({
     baseUrl,
@@ -91,12 +103,4 @@ export function createApiClient<Paths extends PathsObject>(
     fetchFor: (call) => wrapper.withOptions(call),
     readerFor: (call) => wrapper.readerWithOptions(call),
   };
-}
-
-/** The client's throttle for `maxRequestsPerSecond` (none for 0 or absent). */
-export function throttleFor(perSecond: unknown): Throttle | undefined {
-  // An invalid value makes no throttle here: validateClientOptions rejects it with the message that names it.
-  return typeof perSecond === "number" && Number.isInteger(perSecond) && perSecond > 0
-    ? createThrottle({ perSecond })
-    : undefined;
 }

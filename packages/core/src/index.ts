@@ -131,8 +131,9 @@ export {
   serverDelayMs,
 } from "./retry-policy.js";
 export { raceAbort, sleep } from "./sleep.js";
-export { createThrottle, type Throttle, type ThrottleOptions, throttleFetch } from "./throttle.js";
+export { createThrottle, type Throttle, type ThrottleOptions, throttleFetch, throttleFor } from "./throttle.js";
 export { throwOnError, unwrap } from "./unwrap.js";
+export { createVendorApi, type VendorApi } from "./vendor-api.js";
 export {
   createVendorClient,
   generatedMethods,

@@ -137,3 +137,11 @@ export function throttleFetch(fetch: FetchLike, options: ThrottleOptions): Fetch
     return fetch(input, init);
   };
 }
+
+/** The client's throttle for `maxRequestsPerSecond` (none for 0 or absent). */
+export function throttleFor(perSecond: unknown): Throttle | undefined {
+  // An invalid value makes no throttle here: validateClientOptions rejects it with the message that names it.
+  return typeof perSecond === "number" && Number.isInteger(perSecond) && perSecond > 0
+    ? createThrottle({ perSecond })
+    : undefined;
+}

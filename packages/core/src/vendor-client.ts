@@ -2,13 +2,14 @@
 // typed methods on the client (one core function interprets it), next to `api` (openapi-fetch, never throws),
 // `baseUrl` and the path-typed `paginate`. A vendor adds only its flows, built on these methods.
 import type { AuthStrategy } from "./auth-strategy.js";
-import { type ApiClient, createApiClient, type PathsObject, throttleFor } from "./client.js";
+import { type ApiClient, createApiClient, type PathsObject } from "./client.js";
 import type { ErrorHints } from "./error-hints.js";
 import type { ClassifyResponse } from "./operation-response.js";
 import type { OperationTable, PagingDescriptor } from "./operation-types.js";
 import { bindOperations, type CallOptions, type OperationContext } from "./operations.js";
 import type { ClientOptions } from "./options.js";
 import { createPathPaginate, type PathPaginate } from "./paginate-by-path.js";
+import { throttleFor } from "./throttle.js";
 
 export interface VendorDefinition {
   /** The vendor's display name, for messages. */

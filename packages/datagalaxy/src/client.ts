@@ -1,12 +1,16 @@
 // createDatagalaxyClient: every operation of the spec as a generated method (typed, paged, credential-checked),
 // the seed's flows (defaultVersionId, createSource), and DataGalaxy's rate rules built in: a throttle of 8
 // requests per second shared by every call of the client, no blind retry of a 429, and a 429 error that says
-// the IP address may now be blocked for 15 minutes.
+// the IP address may now be blocked for 15 minutes. createDatagalaxyApi gives only `api` (the typed openapi-fetch
+// client), with the same option handling and the same throttle, for programs that need nothing else.
 import {
   type ClientOptions,
   ConfigurationError,
+  createVendorApi,
   createVendorClient,
   describeValue,
+  throttleFor,
+  type VendorApi,
   type VendorClient,
   withFlows,
 } from "@dataclients/core";
@@ -34,10 +38,10 @@ export interface DatagalaxyClientOptions extends ClientOptions {
 export type GeneratedClient = VendorClient<paths, Operations, "results">;
 
 /**
- * Creates a DataGalaxy client: a method per operation (`op(...pathParams, input?, options?)`), `paginate` over
- * every list, the seed's flows, and `api`, the raw openapi-fetch client.
+ * The options both factories hand to core: DataGalaxy's checks, the base URL (given, or the personal access token's
+ * `pubapi` claim), the default rate of 8 requests per second and the no-blind-429-retry policy.
  */
-export function createDatagalaxyClient(options: DatagalaxyClientOptions) {
+function resolveOptions(options: DatagalaxyClientOptions): ClientOptions {
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new ConfigurationError(
       `${NAME}: options must be an object such as { auth: bearer(token) }; got ${describeValue(options)}`,
@@ -47,13 +51,30 @@ export function createDatagalaxyClient(options: DatagalaxyClientOptions) {
     throw new ConfigurationError(`${NAME}: \`auth\` must be a strategy; wrap the token: auth: bearer(token)`);
   }
   const { maxRequestsPerSecond, ...rest } = options;
-  const clientOptions = {
+  return {
     ...rest,
     baseUrl: resolveDatagalaxyBaseUrl(options.baseUrl, options.auth),
     maxRequestsPerSecond: requestRateOf(maxRequestsPerSecond),
     retryPolicy: retryPolicyOf(options.retryPolicy),
   } as ClientOptions;
-  const { client } = createVendorClient<paths, Operations, "results">(clientOptions, {
+}
+
+/**
+ * Only the typed openapi-fetch client (`{ data, error, response }`, never throws) and `baseUrl`, with the same
+ * options as createDatagalaxyClient (base URL from the token, the 8 requests per second throttle, no blind 429
+ * retry), but none of its methods, paginators or flows in your bundle.
+ */
+export function createDatagalaxyApi(options: DatagalaxyClientOptions): VendorApi<paths> {
+  const resolved = resolveOptions(options);
+  return createVendorApi<paths>(resolved, { name: NAME, throttle: throttleFor(resolved.maxRequestsPerSecond) });
+}
+
+/**
+ * Creates a DataGalaxy client: a method per operation (`op(...pathParams, input?, options?)`), `paginate` over
+ * every list, the seed's flows, and `api`, the raw openapi-fetch client.
+ */
+export function createDatagalaxyClient(options: DatagalaxyClientOptions) {
+  const { client } = createVendorClient<paths, Operations, "results">(resolveOptions(options), {
     name: NAME,
     operations,
     paging,

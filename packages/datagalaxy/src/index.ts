@@ -28,7 +28,7 @@ export {
 } from "@dataclients/core";
 export { BASE_URL_CLAIM, bearer } from "./auth.js";
 export type { DatagalaxyClient, DatagalaxyClientOptions } from "./client.js";
-export { createDatagalaxyClient } from "./client.js";
+export { createDatagalaxyApi, createDatagalaxyClient } from "./client.js";
 export type {
   ListItem,
   ListParams,

@@ -1,11 +1,14 @@
 // createDatagolClient: every operation of the spec as a generated method (typed, credential-checked), plus the
 // flows DataGOL users otherwise write by hand: the login → service token → noCo credential chain (auth/), SQL
-// with its checks, the paged cursor query, and row writes checked before sending. `api` is the raw typed client.
+// with its checks, the paged cursor query, and row writes checked before sending. `api` is the raw typed client;
+// createDatagolApi gives only that client, with the same option handling, for programs that need nothing else.
 import {
   type AuthStrategy,
   type ClientOptions,
   ConfigurationError,
+  createVendorApi,
   createVendorClient,
+  type VendorApi,
   withFlows,
 } from "@dataclients/core";
 import { type DatagolCredentials, NAME } from "./auth/binding.js";
@@ -27,11 +30,24 @@ export interface DatagolClientOptions extends Omit<ClientOptions, "auth"> {
 
 const AUTH_HINT = "auth: serviceAccount({ login: datagolLogin({ email, password }), serviceAccountId })";
 
+const META = { name: NAME, defaultBaseUrl: DEFAULT_BASE_URL };
+
+/**
+ * Only the typed openapi-fetch client (`{ data, error, response }`, never throws) and `baseUrl`, with the same
+ * options, checks and credentials (the login and service-token chain included) as createDatagolClient, but none
+ * of its methods or flows in your bundle. `maxRequestsPerSecond` needs the full client (createDatagolClient(options).api).
+ */
+export function createDatagolApi(options: DatagolClientOptions = {}): VendorApi<paths> {
+  return createVendorApi<paths>(resolveOptions(options), {
+    ...META,
+    throttleHint: "use createDatagolClient(options).api",
+  });
+}
+
 /** Creates a DataGOL client: a method per operation, and the query and row flows. */
 export function createDatagolClient(options: DatagolClientOptions = {}) {
-  const { client } = createVendorClient<paths, Operations>(checkAuth(options), {
-    name: NAME,
-    defaultBaseUrl: DEFAULT_BASE_URL,
+  const { client } = createVendorClient<paths, Operations>(resolveOptions(options), {
+    ...META,
     operations,
     paging,
     authHint: AUTH_HINT,
@@ -41,8 +57,11 @@ export function createDatagolClient(options: DatagolClientOptions = {}) {
   return withFlows(client, { ...queryFlows(client), ...rowFlows(client) });
 }
 
-/** A token passed as `auth` gets the fix in the message (core would only say "must be a strategy"). */
-function checkAuth(options: DatagolClientOptions): DatagolClientOptions {
+/**
+ * The vendor's checks, before core's (validation, base URL, auth binding), for both factories: a token passed as
+ * `auth` gets the fix in the message (core would only say "must be a strategy").
+ */
+function resolveOptions(options: DatagolClientOptions): DatagolClientOptions {
   if (typeof (options as { auth?: unknown } | null)?.auth === "string") {
     throw new ConfigurationError(`${NAME}: \`auth\` must be a strategy; wrap the token: auth: serviceToken(token)`);
   }

@@ -37,7 +37,7 @@ export { type DatagolJwtSession, type DatagolLogin, type DatagolLoginOptions, da
 export { type ServiceAccountOptions, serviceAccount } from "./auth/service-account.js";
 export { serviceToken } from "./auth/service-token.js";
 export type { DatagolClient, DatagolClientOptions } from "./client.js";
-export { createDatagolClient, DEFAULT_BASE_URL } from "./client.js";
+export { createDatagolApi, createDatagolClient, DEFAULT_BASE_URL } from "./client.js";
 export type { OperationId, Operations } from "./generated/operations.js";
 export type * from "./generated/schema.js";
 export { DEFAULT_PAGE_SIZE, type QueryResult, type QueryRowsOptions } from "./queries.js";

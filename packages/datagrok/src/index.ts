@@ -27,7 +27,7 @@ export {
 } from "@dataclients/core";
 export { API_ERROR_HEADER, DatagrokApiError } from "./api-error.js";
 export type { DatagrokClient, DatagrokClientOptions } from "./client.js";
-export { createDatagrokClient } from "./client.js";
+export { createDatagrokApi, createDatagrokClient } from "./client.js";
 export type { OperationId, Operations } from "./generated/operations.js";
 export { ShareAccessValues, ShareResultStatusValues, UserStatusValues } from "./generated/operations.js";
 export type * from "./generated/schema.js";

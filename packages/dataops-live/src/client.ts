@@ -1,10 +1,13 @@
 // createDataopsLiveClient: every operation of the spec as a generated method (typed, paged, credential-checked),
-// plus the flows GitLab users otherwise write by hand. `api` is the typed openapi-fetch client.
+// plus the flows GitLab users otherwise write by hand. `api` is the typed openapi-fetch client; createDataopsLiveApi
+// gives only that client, with the same option handling, for programs that need nothing else.
 import {
   type AuthStrategy,
   type ClientOptions,
   ConfigurationError,
+  createVendorApi,
   createVendorClient,
+  type VendorApi,
   withFlows,
 } from "@dataclients/core";
 import { type Operations, operations, PRODUCTION_BASE_URL, paging } from "./generated/operations.js";
@@ -17,7 +20,8 @@ import { triggerFlows } from "./triggers.js";
 export const DEFAULT_BASE_URL = PRODUCTION_BASE_URL as string;
 
 /** GitLab's largest page (it silently caps larger values); from the spec's `per_page` maximum. */
-export const MAX_PER_PAGE = operations.listProjects.list.maxSize;
+// A pure call, so a bundle that does not use it (an api-only program) need not keep the operation table.
+export const MAX_PER_PAGE = /* @__PURE__ */ (() => operations.listProjects.list.maxSize)();
 
 const NAME = "DataOps.live";
 
@@ -29,14 +33,32 @@ export interface DataopsLiveClientOptions extends Omit<ClientOptions, "auth"> {
   auth?: AuthStrategy;
 }
 
-/** Creates a DataOps.live client: a method per operation, `paginate`, and the pipeline and job flows. */
-export function createDataopsLiveClient(options: DataopsLiveClientOptions = {}) {
+const META = { name: NAME, defaultBaseUrl: DEFAULT_BASE_URL };
+
+/** The vendor's checks, before core's (validation, base URL, auth binding): both factories go through them. */
+function resolveOptions(options: DataopsLiveClientOptions): DataopsLiveClientOptions {
   if (typeof (options as { auth?: unknown } | null)?.auth === "string") {
     throw new ConfigurationError(`${NAME}: \`auth\` must be a strategy; wrap the token: auth: privateToken(token)`);
   }
-  const { client } = createVendorClient<paths, Operations>(options, {
-    name: NAME,
-    defaultBaseUrl: DEFAULT_BASE_URL,
+  return options;
+}
+
+/**
+ * Only the typed openapi-fetch client (`{ data, error, response }`, never throws) and `baseUrl`, with the same
+ * options, checks and credential handling as createDataopsLiveClient, but none of its methods, paginators or flows
+ * in your bundle. `maxRequestsPerSecond` needs the full client (createDataopsLiveClient(options).api).
+ */
+export function createDataopsLiveApi(options: DataopsLiveClientOptions = {}): VendorApi<paths> {
+  return createVendorApi<paths>(resolveOptions(options), {
+    ...META,
+    throttleHint: "use createDataopsLiveClient(options).api",
+  });
+}
+
+/** Creates a DataOps.live client: a method per operation, `paginate`, and the pipeline and job flows. */
+export function createDataopsLiveClient(options: DataopsLiveClientOptions = {}) {
+  const { client } = createVendorClient<paths, Operations>(resolveOptions(options), {
+    ...META,
     operations,
     paging,
     credentialName: "an access token",

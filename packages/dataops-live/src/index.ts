@@ -31,6 +31,7 @@ export {
 } from "@dataclients/core";
 export { privateToken } from "./auth.js";
 export {
+  createDataopsLiveApi,
   createDataopsLiveClient,
   type DataopsLiveClient,
   type DataopsLiveClientOptions,

@@ -1,13 +1,16 @@
 // createSolucao42Client: every operation of the spec as a generated method, plus the Data API flow (api-key
-// exchange → execute → poll) with the login and refresh handled for you. `api` is the typed openapi-fetch client.
+// exchange → execute → poll) with the login and refresh handled for you. `api` is the typed openapi-fetch client;
+// createSolucao42Api gives only that client, with the same option handling, for programs that need nothing else.
 import {
   ApiError,
   type AuthStrategy,
   type ClientOptions,
+  createVendorApi,
   createVendorClient,
   type PollOptions,
   pollUntil,
   type RequestOptions,
+  type VendorApi,
   type WaitOptions,
   withFlows,
 } from "@dataclients/core";
@@ -48,10 +51,21 @@ export type QueryResult = JobResult & { executed_at?: string };
 
 const NAME = "Solucao42";
 
+// Solucao42 has no checks of its own: core's (validation, base URL, auth binding) are the same for both factories.
+const META = { name: NAME, defaultBaseUrl: DEFAULT_BASE_URL };
+
+/**
+ * Only the typed openapi-fetch client (`{ data, error, response }`, never throws) and `baseUrl`, with the same
+ * options and credentials (apiKeyAuth's login and refresh included) as createSolucao42Client, but none of its
+ * methods or flows in your bundle. `maxRequestsPerSecond` needs the full client (createSolucao42Client(options).api).
+ */
+export function createSolucao42Api(options: Solucao42ClientOptions = {}): VendorApi<paths> {
+  return createVendorApi<paths>(options, { ...META, throttleHint: "use createSolucao42Client(options).api" });
+}
+
 export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
   const { client, core } = createVendorClient<paths, Operations>(options, {
-    name: NAME,
-    defaultBaseUrl: DEFAULT_BASE_URL,
+    ...META,
     operations,
     credentialName: "credentials",
     authHint: "auth: apiKeyAuth({ companySlug, apiKey, apiSecret })",

@@ -27,6 +27,7 @@ export {
 } from "@dataclients/core";
 export { parseCallback } from "./callback.js";
 export {
+  createSolucao42Api,
   createSolucao42Client,
   DEFAULT_BASE_URL,
   type ExecuteAndWaitOptions,

@@ -1,5 +1,6 @@
 // src/client.ts of a vendor package: createXClient = every operation of the spec as a generated method (core's
-// createVendorClient interprets the generated table), plus the vendor's flows, the only hand-written part.
+// createVendorClient interprets the generated table), plus the vendor's flows, the only hand-written part; and
+// createXApi, the light factory: only `api` and `baseUrl`, through the same option handling (resolveOptions, META).
 import { commentSafe, isPerTenant, type TemplateContext } from "./context.js";
 
 export function clientTsTemplate({ vendor }: TemplateContext): string {
@@ -12,20 +13,38 @@ export function clientTsTemplate({ vendor }: TemplateContext): string {
   baseUrl: string;
 }`
     : `export interface ${id}ClientOptions extends ClientOptions {}`;
-  return `import { type ClientOptions, createVendorClient } from "@dataclients/core";
+  return `import { type ClientOptions, createVendorApi, createVendorClient, type VendorApi } from "@dataclients/core";
 import { type Operations, operations, PRODUCTION_BASE_URL, paging } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 
 ${perTenant ? "" : `/** The documented production base URL. */\nexport const DEFAULT_BASE_URL = PRODUCTION_BASE_URL as string;\n\n`}${options}
+
+const META = { name: ${JSON.stringify(vendor.displayName)}, defaultBaseUrl: PRODUCTION_BASE_URL };
+
+/** The vendor's own checks, before core's (validation, base URL, auth binding): both factories go through them. */
+function resolveOptions(options: ${id}ClientOptions): ${id}ClientOptions {
+  return options;
+}
+
+/**
+ * Only the typed openapi-fetch client (\`{ data, error, response }\`, never throws) and \`baseUrl\`, with the same
+ * options and checks as create${id}Client, but none of its methods or paginators in your bundle.
+ * \`maxRequestsPerSecond\` needs the full client (create${id}Client(options).api).
+ */
+export function create${id}Api(options: ${id}ClientOptions${perTenant ? "" : " = {}"}): VendorApi<paths> {
+  return createVendorApi<paths>(resolveOptions(options), {
+    ...META,
+    throttleHint: "use create${id}Client(options).api",
+  });
+}
 
 /**
  * Creates ${/^[aeiou]/i.test(vendor.displayName) ? "an" : "a"} ${commentSafe(vendor.displayName)} client: a typed method per operation of the spec (\`op(...pathParams, input?, options?)\`),
  * \`paginate\` over every list, and \`api\`, the raw openapi-fetch client.${perTenant ? ` \`baseUrl\` is required (${template}).` : ""}
  */
 export function create${id}Client(options: ${id}ClientOptions${perTenant ? "" : " = {}"}) {
-  const { client } = createVendorClient<paths, Operations>(options, {
-    name: ${JSON.stringify(vendor.displayName)},
-    defaultBaseUrl: PRODUCTION_BASE_URL,
+  const { client } = createVendorClient<paths, Operations>(resolveOptions(options), {
+    ...META,
     operations,
     paging,
     authHint: "auth: bearer(token)",

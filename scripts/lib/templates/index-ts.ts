@@ -29,7 +29,9 @@ export const TYPE_EXPORTS = ["Download", "ListOptions", "PageIterator", "Request
 
 export function indexTsTemplate({ vendor, operations }: TemplateContext): string {
   const id = vendor.identifier;
-  const values = isPerTenant(vendor) ? `create${id}Client` : `create${id}Client, DEFAULT_BASE_URL`;
+  const values = isPerTenant(vendor)
+    ? `create${id}Api, create${id}Client`
+    : `create${id}Api, create${id}Client, DEFAULT_BASE_URL`;
   const core = [...ERROR_EXPORTS, ...TYPE_EXPORTS.map((name) => `type ${name}`), "unwrap"].sort((a, b) =>
     a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""), "en"),
   );

@@ -1,6 +1,6 @@
 // The tests a new vendor package starts with: the shared data-driven contract test (every operation × every
 // documented status against the mock, asserting the spec's examples) and a type test of the generated methods.
-import type { TemplateContext } from "./context.js";
+import { isPerTenant, type TemplateContext } from "./context.js";
 
 export function contractTestTemplate({ vendor }: TemplateContext): string {
   const id = vendor.identifier;
@@ -29,7 +29,7 @@ export function typeTestTemplate({ vendor, operations }: TemplateContext): strin
     ? `    expectTypeOf(client.${sample.operationId}).returns.toExtend<Promise<unknown>>();`
     : `    expectTypeOf(client.api.GET).toBeFunction();`;
   return `import { describe, expectTypeOf, it } from "vitest";
-import { bearer, create${id}Client } from "../../src/index.js";
+import { bearer, create${id}Api, create${id}Client } from "../../src/index.js";
 
 const client = create${id}Client({ baseUrl: "https://example.test", auth: bearer("t") });
 
@@ -38,6 +38,90 @@ describe("the generated methods", () => {
 ${check}
     // @ts-expect-error not an operation of the spec
     client.noSuchOperation();
+  });
+});
+
+describe("create${id}Api", () => {
+  it("has the full client's api and baseUrl, and nothing else", () => {
+    const light = create${id}Api({ baseUrl: "https://example.test", auth: bearer("t") });
+    expectTypeOf(light).toEqualTypeOf<{ api: typeof client.api; baseUrl: string }>();
+    // @ts-expect-error paging and the generated methods belong to the full client
+    light.paginate;
+  });
+});
+`;
+}
+
+/** A string literal as Biome prints it: double quotes unless the text has double quotes and no single ones. */
+function quote(text: string): string {
+  return text.includes('"') && !text.includes("'") ? `'${text}'` : JSON.stringify(text);
+}
+
+/** `const NAME = "…";`, broken after `=` as Biome does when the line passes 120 characters. */
+function constLine(name: string, text: string): string {
+  const line = `const ${name} = ${quote(text)};`;
+  return line.length <= 120 ? line : `const ${name} =\n  ${quote(text)};`;
+}
+
+/** The light factory's unit test: it sends the credential, and resolves options exactly as the full client does. */
+export function lightApiTestTemplate({ vendor, operations }: TemplateContext): string {
+  const id = vendor.identifier;
+  const name = vendor.displayName;
+  const perTenant = isPerTenant(vendor);
+  const sample = operations.find((operation) => operation.method === "GET" && operation.shape.pathParams.length === 0);
+  const path = sample?.path ?? "/";
+  const baseUrl = perTenant ? "https://tenant.example.test/v1" : vendor.productionUrl.replace(/\/+$/, "");
+  const withBase = perTenant ? "baseUrl: BASE_URL, " : "";
+  const messages = [
+    ...(perTenant
+      ? [
+          constLine(
+            "NO_BASE_URL",
+            `${name}: \`baseUrl\` is required (each tenant has its own host); pass it, e.g. baseUrl: "https://<your-host>"`,
+          ),
+        ]
+      : []),
+    constLine("BAD_TIMEOUT", `${name}: \`timeout\` must be a positive number of milliseconds; got -1`),
+    constLine(
+      "NO_THROTTLE",
+      `${name}: \`maxRequestsPerSecond\` needs a client with a request throttle: use create${id}Client(options).api`,
+    ),
+  ];
+  return `// create${id}Api: only the typed openapi-fetch client, with create${id}Client's option handling.
+import { describe, expect, it } from "vitest";
+import { expectSameOutcome, type Outcome } from "../../../../test/support/light-factory.js";
+import { bearer, create${id}Api, create${id}Client } from "../../src/index.js";
+
+const BASE_URL = ${quote(baseUrl)};
+${messages.join("\n")}
+
+describe("create${id}Api", () => {
+  it("sends the credential and returns openapi-fetch's { data, response }", async () => {
+    const sent: Request[] = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push(new Request(input, init));
+      return new Response('{"ok":true}', { headers: { "content-type": "application/json" } });
+    };
+    const client = create${id}Api({ baseUrl: BASE_URL, auth: bearer("t0ken"), fetch });
+    expect(Object.keys(client).sort()).toEqual(["api", "baseUrl"]);
+    const get = client.api.GET as unknown as (path: string) => Promise<{ data?: unknown }>;
+    const { data } = await get(${quote(path)});
+    expect(data).toEqual({ ok: true });
+    expect(sent[0]?.url).toBe(\`\${BASE_URL}${path}\`);
+    expect(sent[0]?.headers.get("authorization")).toBe("Bearer t0ken");
+  });
+
+  it.each<[string, unknown, Outcome]>([
+    ["no baseUrl", {}, ${perTenant ? "{ error: NO_BASE_URL }" : "{ baseUrl: BASE_URL }"}],
+    ["a trailing slash", { baseUrl: \`\${BASE_URL}/\` }, { baseUrl: BASE_URL }],
+    ["a negative timeout", { ${withBase}timeout: -1 }, { error: BAD_TIMEOUT }],
+  ])("handles %s as create${id}Client does", (_, options, expected) => {
+    expectSameOutcome(create${id}Api, create${id}Client, options, expected);
+  });
+
+  it("has no throttle: a rate names the full client instead of going unenforced", () => {
+    const light = () => create${id}Api({ ${withBase}maxRequestsPerSecond: 2 });
+    expect(light).toThrow(NO_THROTTLE);
   });
 });
 `;

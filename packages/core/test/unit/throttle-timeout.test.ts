@@ -1,7 +1,13 @@
 // maxRequestsPerSecond is a client option: the wrapper waits for a turn before an attempt's timer starts, so a
 // queue longer than `timeout` still succeeds, and a client shares one rate with its credential-free twin.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createApiClient, createThrottle, createVendorClient } from "../../src/index.js";
+import {
+  ConfigurationError,
+  createApiClient,
+  createThrottle,
+  createVendorClient,
+  throttleFor,
+} from "../../src/index.js";
 import { json, recordingFetch } from "./support/recording-fetch.js";
 
 const meta = { name: "Throttled" };
@@ -18,9 +24,10 @@ describe("maxRequestsPerSecond", () => {
       starts.push(Date.now());
       return json({ ok: true });
     });
+    // createApiClient applies the throttle it is given (createVendorClient passes throttleFor(rate)).
     const client = createApiClient<Record<string, never>>(
       { baseUrl: "https://api.example.test", fetch: recorder.fetch, maxRequestsPerSecond: 2, timeout: 500 },
-      meta,
+      { ...meta, throttle: throttleFor(2) },
     );
     const get = client.api.GET as unknown as (path: string) => Promise<{ data?: unknown; error?: unknown }>;
     const calls = Array.from({ length: 5 }, () => get("/x"));
@@ -36,6 +43,22 @@ describe("maxRequestsPerSecond", () => {
         /`maxRequestsPerSecond` must be a whole number ≥ 0/,
       );
     }
+  });
+
+  it("without a throttle passed in, a positive rate fails with the fix instead of going unenforced", () => {
+    const options = { baseUrl: "https://api.example.test", maxRequestsPerSecond: 3 };
+    expect(() => createApiClient(options, meta)).toThrow(
+      new ConfigurationError(
+        "Throttled: `maxRequestsPerSecond` needs a client with a request throttle: pass `throttle: throttleFor(options.maxRequestsPerSecond)` to createApiClient",
+      ),
+    );
+    expect(() => createApiClient(options, { ...meta, throttleHint: "use createThrottledClient(options).api" })).toThrow(
+      "Throttled: `maxRequestsPerSecond` needs a client with a request throttle: use createThrottledClient(options).api",
+    );
+    // 0 means no throttle, so nothing is needed.
+    expect(createApiClient({ ...options, maxRequestsPerSecond: 0 }, meta).baseUrl).toBe("https://api.example.test");
+    expect(throttleFor(0)).toBeUndefined();
+    expect(throttleFor(3)?.waiting).toBe(0);
   });
 
   it("one rate for a client and its credential-free twin (operations with security: [])", async () => {

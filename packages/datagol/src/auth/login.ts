@@ -8,6 +8,7 @@ import {
   ConfigurationError,
   createApiClient,
   requireNonEmpty,
+  throttleFor,
   unwrap,
 } from "@dataclients/core";
 import { PRODUCTION_BASE_URL } from "../generated/operations.js";
@@ -67,7 +68,7 @@ function bindLogin(email: string, password: string, binding: AuthBinding): Datag
   // The login goes through a credential-free twin of the client: same base URL, fetch, timeouts and retries.
   const idp = createApiClient<paths>(
     { ...binding.options, baseUrl: binding.baseUrl },
-    { name: NAME, defaultBaseUrl: PRODUCTION_BASE_URL },
+    { name: NAME, defaultBaseUrl: PRODUCTION_BASE_URL, throttle: throttleFor(binding.options.maxRequestsPerSecond) },
   );
   const session = createSession({
     renewOn: RENEW_ON,
