@@ -385,12 +385,13 @@ describe("scaffold", () => {
       "  const { client } = createVendorClient<paths, Operations>(resolveOptions(options), {\n    ...META,\n    operations,\n    paging,\n",
     );
     expect(client).toContain(
-      "export function createAcmeDataApi(options: AcmeDataClientOptions = {}): VendorApi<paths> {\n  return createVendorApi<paths>(resolveOptions(options), {\n    ...META,\n",
+      "export function createAcmeDataApi(options: AcmeDataClientOptions = {}): VendorApi<paths> {\n  return createVendorApi<paths>(resolveOptions(options), META);\n}\n",
     );
     const lightTest = read(root, "packages/acme/test/unit/light-api.test.ts");
     expect(lightTest).toContain('const BASE_URL = "https://api.acme.dev/v1";');
     expect(lightTest).toContain('["no baseUrl", {}, { baseUrl: BASE_URL }],');
     expect(lightTest).toContain('const { data } = await get("/projects");');
+    expect(lightTest).toContain('await expectRateHeld(createAcmeDataApi, {}, "/projects");');
     expect(client).toContain("export type AcmeDataClient = ReturnType<typeof createAcmeDataClient>;");
 
     expect(read(root, "packages/acme/src/index.ts")).toBe(

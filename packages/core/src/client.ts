@@ -34,8 +34,6 @@ export interface ApiClientMeta {
    * twin client). Passed in, so a client without a rate does not carry the throttle's code.
    */
   throttle?: Throttle;
-  /** The fix to name when `maxRequestsPerSecond` is set but no throttle was passed (a light, api-only factory). */
-  throttleHint?: string;
 }
 
 // openapi-fetch's generic constraint, spelled out so facades need not import openapi-fetch types.
@@ -65,7 +63,7 @@ export function createApiClient<Paths extends PathsObject>(
   // A rate that nothing enforces must not pass silently (validateClientOptions has checked it is a number).
   if (!meta.throttle && (options.maxRequestsPerSecond ?? 0) > 0) {
     throw new ConfigurationError(
-      `${meta.name}: \`maxRequestsPerSecond\` needs a client with a request throttle: ${meta.throttleHint ?? "pass `throttle: throttleFor(options.maxRequestsPerSecond)` to createApiClient"}`,
+      `${meta.name}: \`maxRequestsPerSecond\` needs a client with a request throttle: pass \`throttle: throttleFor(options.maxRequestsPerSecond)\` to createApiClient`,
     );
   }
   const baseUrl = resolveBaseUrl(options.baseUrl, meta.name, meta.defaultBaseUrl);

@@ -37,7 +37,7 @@ interface Waiter {
   onAbort(): void;
 }
 
-export function createThrottle(options: ThrottleOptions): Throttle {
+export function createThrottle(options: ThrottleOptions): Throttle & Required<Pick<Throttle, "tryAcquire">> {
   const { perSecond } = options;
   if (!(Number.isInteger(perSecond) && perSecond >= 1)) {
     throw new ConfigurationError(`throttle: \`perSecond\` must be a whole number ≥ 1; got ${String(perSecond)}`);

@@ -9,7 +9,6 @@ import {
   createVendorApi,
   createVendorClient,
   describeValue,
-  throttleFor,
   type VendorApi,
   type VendorClient,
   withFlows,
@@ -66,7 +65,7 @@ function resolveOptions(options: DatagalaxyClientOptions): ClientOptions {
  */
 export function createDatagalaxyApi(options: DatagalaxyClientOptions): VendorApi<paths> {
   const resolved = resolveOptions(options);
-  return createVendorApi<paths>(resolved, { name: NAME, throttle: throttleFor(resolved.maxRequestsPerSecond) });
+  return createVendorApi<paths>(resolved, { name: NAME });
 }
 
 /**

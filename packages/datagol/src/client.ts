@@ -35,13 +35,10 @@ const META = { name: NAME, defaultBaseUrl: DEFAULT_BASE_URL };
 /**
  * Only the typed openapi-fetch client (`{ data, error, response }`, never throws) and `baseUrl`, with the same
  * options, checks and credentials (the login and service-token chain included) as createDatagolClient, but none
- * of its methods or flows in your bundle. `maxRequestsPerSecond` needs the full client (createDatagolClient(options).api).
+ * of its methods or flows in your bundle.
  */
 export function createDatagolApi(options: DatagolClientOptions = {}): VendorApi<paths> {
-  return createVendorApi<paths>(resolveOptions(options), {
-    ...META,
-    throttleHint: "use createDatagolClient(options).api",
-  });
+  return createVendorApi<paths>(resolveOptions(options), META);
 }
 
 /** Creates a DataGOL client: a method per operation, and the query and row flows. */

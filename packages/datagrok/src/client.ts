@@ -45,12 +45,10 @@ export function createDatagrokClient(options: DatagrokClientOptions) {
 /**
  * Only the typed openapi-fetch client (`{ data, error, response }`, never throws) and `baseUrl`, with the same
  * options and checks as createDatagrokClient (`baseUrl` required, ending in `/api`), but none of its methods or
- * flows in your bundle. `maxRequestsPerSecond` needs the full client (createDatagrokClient(options).api).
+ * flows in your bundle.
  */
 export function createDatagrokApi(options: DatagrokClientOptions): VendorApi<paths> {
-  return withDatagrokChecks(options, (meta) =>
-    createVendorApi<paths>(options, { ...meta, throttleHint: "use createDatagrokClient(options).api" }),
-  );
+  return withDatagrokChecks(options, (meta) => createVendorApi<paths>(options, meta));
 }
 
 /**

@@ -46,13 +46,10 @@ function resolveOptions(options: DataopsLiveClientOptions): DataopsLiveClientOpt
 /**
  * Only the typed openapi-fetch client (`{ data, error, response }`, never throws) and `baseUrl`, with the same
  * options, checks and credential handling as createDataopsLiveClient, but none of its methods, paginators or flows
- * in your bundle. `maxRequestsPerSecond` needs the full client (createDataopsLiveClient(options).api).
+ * in your bundle.
  */
 export function createDataopsLiveApi(options: DataopsLiveClientOptions = {}): VendorApi<paths> {
-  return createVendorApi<paths>(resolveOptions(options), {
-    ...META,
-    throttleHint: "use createDataopsLiveClient(options).api",
-  });
+  return createVendorApi<paths>(resolveOptions(options), META);
 }
 
 /** Creates a DataOps.live client: a method per operation, `paginate`, and the pipeline and job flows. */

@@ -57,10 +57,10 @@ const META = { name: NAME, defaultBaseUrl: DEFAULT_BASE_URL };
 /**
  * Only the typed openapi-fetch client (`{ data, error, response }`, never throws) and `baseUrl`, with the same
  * options and credentials (apiKeyAuth's login and refresh included) as createSolucao42Client, but none of its
- * methods or flows in your bundle. `maxRequestsPerSecond` needs the full client (createSolucao42Client(options).api).
+ * methods or flows in your bundle.
  */
 export function createSolucao42Api(options: Solucao42ClientOptions = {}): VendorApi<paths> {
-  return createVendorApi<paths>(options, { ...META, throttleHint: "use createSolucao42Client(options).api" });
+  return createVendorApi<paths>(options, META);
 }
 
 export function createSolucao42Client(options: Solucao42ClientOptions = {}) {

@@ -29,13 +29,9 @@ function resolveOptions(options: ${id}ClientOptions): ${id}ClientOptions {
 /**
  * Only the typed openapi-fetch client (\`{ data, error, response }\`, never throws) and \`baseUrl\`, with the same
  * options and checks as create${id}Client, but none of its methods or paginators in your bundle.
- * \`maxRequestsPerSecond\` needs the full client (create${id}Client(options).api).
  */
 export function create${id}Api(options: ${id}ClientOptions${perTenant ? "" : " = {}"}): VendorApi<paths> {
-  return createVendorApi<paths>(resolveOptions(options), {
-    ...META,
-    throttleHint: "use create${id}Client(options).api",
-  });
+  return createVendorApi<paths>(resolveOptions(options), META);
 }
 
 /**

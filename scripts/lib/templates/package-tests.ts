@@ -82,14 +82,10 @@ export function lightApiTestTemplate({ vendor, operations }: TemplateContext): s
         ]
       : []),
     constLine("BAD_TIMEOUT", `${name}: \`timeout\` must be a positive number of milliseconds; got -1`),
-    constLine(
-      "NO_THROTTLE",
-      `${name}: \`maxRequestsPerSecond\` needs a client with a request throttle: use create${id}Client(options).api`,
-    ),
   ];
   return `// create${id}Api: only the typed openapi-fetch client, with create${id}Client's option handling.
 import { describe, expect, it } from "vitest";
-import { expectSameOutcome, type Outcome } from "../../../../test/support/light-factory.js";
+import { expectRateHeld, expectSameOutcome, type Outcome } from "../../../../test/support/light-factory.js";
 import { bearer, create${id}Api, create${id}Client } from "../../src/index.js";
 
 const BASE_URL = ${quote(baseUrl)};
@@ -119,9 +115,8 @@ describe("create${id}Api", () => {
     expectSameOutcome(create${id}Api, create${id}Client, options, expected);
   });
 
-  it("has no throttle: a rate names the full client instead of going unenforced", () => {
-    const light = () => create${id}Api({ ${withBase}maxRequestsPerSecond: 2 });
-    expect(light).toThrow(NO_THROTTLE);
+  it("enforces maxRequestsPerSecond as the full client does", async () => {
+    await expectRateHeld(create${id}Api, ${perTenant ? "{ baseUrl: BASE_URL }" : "{}"}, ${quote(path)});
   });
 });
 `;

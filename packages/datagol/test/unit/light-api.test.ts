@@ -1,6 +1,6 @@
 // createDatagolApi: only the typed openapi-fetch client, with createDatagolClient's option handling and credentials.
 import { describe, expect, it } from "vitest";
-import { expectSameOutcome, type Outcome } from "../../../../test/support/light-factory.js";
+import { expectRateHeld, expectSameOutcome, type Outcome } from "../../../../test/support/light-factory.js";
 import { createDatagolApi, createDatagolClient, datagolLogin, serviceAccount } from "../../src/index.js";
 import {
   BASE_URL,
@@ -61,9 +61,7 @@ describe("createDatagolApi", () => {
     expectSameOutcome(createDatagolApi, createDatagolClient, options, expected);
   });
 
-  it("has no throttle: a rate names the full client instead of going unenforced", () => {
-    expect(() => createDatagolApi({ maxRequestsPerSecond: 2 })).toThrow(
-      "DataGOL: `maxRequestsPerSecond` needs a client with a request throttle: use createDatagolClient(options).api",
-    );
+  it("enforces maxRequestsPerSecond as the full client does", async () => {
+    await expectRateHeld(createDatagolApi, {}, "/idp/api/v1/team");
   });
 });

@@ -1,6 +1,6 @@
 // createDatagrokApi: only the typed openapi-fetch client, with createDatagrokClient's option handling.
 import { describe, expect, it } from "vitest";
-import { expectSameOutcome, type Outcome } from "../../../../test/support/light-factory.js";
+import { expectRateHeld, expectSameOutcome, type Outcome } from "../../../../test/support/light-factory.js";
 import { bearer, createDatagrokApi, createDatagrokClient } from "../../src/index.js";
 import { API_KEY, BASE_URL, fakeDatagrok, json } from "./fake-datagrok.js";
 
@@ -42,9 +42,7 @@ describe("createDatagrokApi", () => {
     expectSameOutcome(createDatagrokApi, createDatagrokClient, options, expected);
   });
 
-  it("has no throttle: a rate names the full client instead of going unenforced", () => {
-    expect(() => createDatagrokApi({ baseUrl: BASE_URL, maxRequestsPerSecond: 2 })).toThrow(
-      "Datagrok: `maxRequestsPerSecond` needs a client with a request throttle: use createDatagrokClient(options).api",
-    );
+  it("enforces maxRequestsPerSecond as the full client does", async () => {
+    await expectRateHeld(createDatagrokApi, { baseUrl: BASE_URL }, "/public/v1/connections");
   });
 });

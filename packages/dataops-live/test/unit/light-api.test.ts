@@ -1,6 +1,6 @@
 // createDataopsLiveApi: only the typed openapi-fetch client, with createDataopsLiveClient's option handling.
 import { describe, expect, it } from "vitest";
-import { expectSameOutcome, type Outcome } from "../../../../test/support/light-factory.js";
+import { expectRateHeld, expectSameOutcome, type Outcome } from "../../../../test/support/light-factory.js";
 import { createDataopsLiveApi, createDataopsLiveClient, privateToken } from "../../src/index.js";
 import { BASE_URL, fakeGitlab, json } from "./fake-gitlab.js";
 
@@ -60,10 +60,7 @@ describe("createDataopsLiveApi", () => {
     expectSameOutcome(createDataopsLiveApi, createDataopsLiveClient, options, expected);
   });
 
-  it("has no throttle: a rate names the full client instead of going unenforced", () => {
-    expect(() => createDataopsLiveApi({ maxRequestsPerSecond: 2 })).toThrow(
-      "DataOps.live: `maxRequestsPerSecond` needs a client with a request throttle: use createDataopsLiveClient(options).api",
-    );
-    expect(createDataopsLiveApi({ maxRequestsPerSecond: 0 }).baseUrl).toBe(BASE_URL);
+  it("enforces maxRequestsPerSecond as the full client does", async () => {
+    await expectRateHeld(createDataopsLiveApi, {}, "/groups");
   });
 });

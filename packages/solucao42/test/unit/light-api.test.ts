@@ -1,7 +1,7 @@
 // createSolucao42Api: only the typed openapi-fetch client, with createSolucao42Client's option handling and
 // credentials (apiKeyAuth's exchange included).
 import { describe, expect, it } from "vitest";
-import { expectSameOutcome, type Outcome } from "../../../../test/support/light-factory.js";
+import { expectRateHeld, expectSameOutcome, type Outcome } from "../../../../test/support/light-factory.js";
 import { apiKeyAuth, createSolucao42Api, createSolucao42Client, DEFAULT_BASE_URL } from "../../src/index.js";
 import { fakeVendor } from "./fake-vendor.js";
 
@@ -44,9 +44,7 @@ describe("createSolucao42Api", () => {
     expectSameOutcome(createSolucao42Api, createSolucao42Client, options, expected);
   });
 
-  it("has no throttle: a rate names the full client instead of going unenforced", () => {
-    expect(() => createSolucao42Api({ maxRequestsPerSecond: 2 })).toThrow(
-      "Solucao42: `maxRequestsPerSecond` needs a client with a request throttle: use createSolucao42Client(options).api",
-    );
+  it("enforces maxRequestsPerSecond as the full client does", async () => {
+    await expectRateHeld(createSolucao42Api, {}, "/api/v1/auth/permissions");
   });
 });
