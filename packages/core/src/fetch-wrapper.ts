@@ -92,11 +92,11 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
     ...new Set([...SECRET_HEADER_NAMES, ...(config.auth?.headerNames ?? []).map((h) => h.toLowerCase())]),
   ];
 
-  async function prepare(
+  function prepare(
     input: Request | string | URL,
     init: RequestInit | undefined,
     call: RequestOptions,
-  ): Promise<PreparedCall> {
+  ): PreparedCall | Promise<PreparedCall> {
     const request = input instanceof Request ? input : undefined;
     const rawHeaders = init?.headers ?? request?.headers;
     const extra = call.headers;
@@ -112,12 +112,6 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
       checkHeaders(extra, "per-call `headers`");
       for (const [name, value] of Object.entries(extra)) headers.set(name, value);
     }
-    const body = init?.body == null && (!request || request.body === null) ? NO_BODY : await prepareBody(input, init);
-    if (body.kind === "stream" && !platformStreamsRequestBodies()) {
-      throw new ConfigurationError(
-        "this platform cannot send a ReadableStream request body; pass a Blob, bytes or a string (a browser sends a Blob or File from disk without holding it in memory)",
-      );
-    }
     const signals: AbortSignal[] = [];
     // A DataclientsRequest (openapi-fetch's) knows the signal it was given: reading `request.signal` would make
     // Node create one for every request, and the call would subscribe to it.
@@ -125,14 +119,25 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
     if (requestSignal) signals.push(requestSignal);
     if (init?.signal) signals.push(init.signal);
     if (call.signal) signals.push(call.signal);
-    return {
+    const prepared: PreparedCall = {
       method: (init?.method ?? request?.method ?? "GET").toUpperCase(),
       // A Request's url is already normalized; a string is parsed here, so a bad one fails before any attempt.
       url: request ? request.url : new URL(String(input)).href,
       headers,
-      body,
+      body: NO_BODY,
       signals,
     };
+    // Most calls carry no body: then nothing here waits (each await is a turn of the event loop per call).
+    if (init?.body == null && (!request || request.body === null)) return prepared;
+    return prepareBody(input, init).then((body) => {
+      if (body.kind === "stream" && !platformStreamsRequestBodies()) {
+        throw new ConfigurationError(
+          "this platform cannot send a ReadableStream request body; pass a Blob, bytes or a string (a browser sends a Blob or File from disk without holding it in memory)",
+        );
+      }
+      prepared.body = body;
+      return prepared;
+    });
   }
 
   /** Secret values for this attempt: every credential header it carries (and its token part), and more. */
@@ -147,29 +152,15 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
     return secrets;
   }
 
-  async function authenticate(
+  /** Sets the credential; synchronous (no promise) for a strategy that sets a fixed value. */
+  function authenticate(
     headers: Headers,
     href: string,
     controller: CallController,
     call: RequestOptions & Pick<AuthContext, "security">,
-  ): Promise<void> {
+  ): void | Promise<void> {
     const auth = config.auth as AuthStrategy;
-    try {
-      // A generated method passes its operation's security alternatives, so a strategy can pick a credential.
-      // The URL object is built only for a strategy that reads it.
-      let url: URL | undefined;
-      const context: AuthContext = {
-        get url() {
-          url ??= new URL(href);
-          return url;
-        },
-        signal: controller.signal,
-      };
-      if (call.security) context.security = call.security;
-      // A fixed token is set synchronously: no promise to wait for.
-      const pending = auth.authenticate(headers, context);
-      if (pending) await pending;
-    } catch (error) {
+    const fail = (error: unknown): never => {
       // A strategy that honours the signal rejects with the platform's reason; callers get AbortError.
       if (controller.aborted) throw controller.abortError();
       // Headers.set quotes a bad value in its TypeError: that value is the credential.
@@ -179,7 +170,19 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
         );
       }
       throw error;
+    };
+    let pending: void | Promise<void>;
+    try {
+      // A generated method passes its operation's security alternatives, so a strategy can pick a credential.
+      pending = auth.authenticate(headers, new AttemptAuthContext(href, controller.signal, call.security));
+    } catch (error) {
+      return fail(error);
     }
+    if (pending) return pending.then(() => checkAuthHeaders(headers, auth), fail);
+    checkAuthHeaders(headers, auth);
+  }
+
+  function checkAuthHeaders(headers: Headers, auth: AuthStrategy): void {
     for (const name of auth.headerNames) {
       const value = headers.get(name);
       // A strategy sends the same value call after call: it is checked once, not on every attempt.
@@ -219,7 +222,10 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
         const toOrigin = isSameOrigin(url, origin);
         const headers = new Headers(baseHeaders);
         if (!toOrigin) for (const name of credentialHeaders) headers.delete(name);
-        if (config.auth && toOrigin) await authenticate(headers, url, controller, call);
+        if (config.auth && toOrigin) {
+          const pending = authenticate(headers, url, controller, call);
+          if (pending) await pending;
+        }
         // Computed only if an error or a scrub needs them: most calls never do.
         const secrets = () => secretsOf(headers, call);
         if (config.throttle && !config.throttle.tryAcquire?.()) {
@@ -370,8 +376,16 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
     }
   }
 
-  async function send(input: Request | string | URL, init: RequestInit | undefined, call: RequestOptions) {
-    return run(await prepare(input, init, call), call, call.maxRetries ?? config.maxRetries, true);
+  function send(input: Request | string | URL, init: RequestInit | undefined, call: RequestOptions) {
+    const maxRetries = call.maxRetries ?? config.maxRetries;
+    let prepared: PreparedCall | Promise<PreparedCall>;
+    try {
+      prepared = prepare(input, init, call);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (prepared instanceof Promise) return prepared.then((ready) => run(ready, call, maxRetries, true));
+    return run(prepared, call, maxRetries, true);
   }
 
   /**
@@ -465,6 +479,22 @@ function streamRedirectError(method: string, url: string): ConnectionError {
     method,
     redactUrl(url),
   );
+}
+
+/** What a strategy learns about the attempt; the URL object is built only for a strategy that reads it. */
+class AttemptAuthContext implements AuthContext {
+  private parsed: URL | undefined;
+
+  constructor(
+    private readonly href: string,
+    readonly signal: AbortSignal,
+    readonly security: AuthContext["security"],
+  ) {}
+
+  get url(): URL {
+    this.parsed ??= new URL(this.href);
+    return this.parsed;
+  }
 }
 
 function isUnexpectedRedirect(error: unknown): boolean {

@@ -95,26 +95,37 @@ export class GuardedBody implements ResponseContext {
   }
 
   /** The whole body as bytes, within the deadline and the size cap. */
-  async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    this.claim();
-    if (this.fastReadable()) return new Uint8Array((await this.platformRead(platformArrayBuffer)) as ArrayBuffer);
+  bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    // Not async, like rawText: a call reads its body once, and each async layer is another turn per call.
+    try {
+      this.claim();
+      if (this.fastReadable()) {
+        return this.platformRead(platformArrayBuffer).then((buffer) => new Uint8Array(buffer as ArrayBuffer));
+      }
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.readChunks();
   }
 
   /** The whole body as text, as sent (success bodies are data: never scrubbed). */
-  async rawText(): Promise<string> {
-    this.claim();
-    if (this.fastReadable()) return (await this.platformRead(platformText)) as string;
-    return decoder.decode(await this.readChunks());
+  rawText(): Promise<string> {
+    try {
+      this.claim();
+      if (this.fastReadable()) return this.platformRead(platformText) as Promise<string>;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.readChunks().then((bytes) => decoder.decode(bytes));
   }
 
   /**
    * The body as text for whoever reads the response: an error body that echoes the request (a proxy's 5xx page
    * quoting the headers) loses the credentials sent before anyone parses it.
    */
-  async text(): Promise<string> {
-    const text = await this.rawText();
-    return this.response.ok ? text : scrubString(text, this.secrets);
+  text(): Promise<string> {
+    const text = this.rawText();
+    return this.response.ok ? text : text.then((value) => scrubString(value, this.secrets));
   }
 
   /** Releases the body unread (and the call with it). */
