@@ -10,14 +10,14 @@ import { abortErrorFrom, MAX_TIMER_MS } from "./sleep.js";
 export type CallEvent = "abort" | "timeout";
 
 export class CallController {
-  private fetchController = new AbortController();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private deadline = 0;
-  private unsubscribers: Array<() => void> | undefined;
-  private timedOutFlag = false;
-  private disposed = false;
+  #fetchController = new AbortController();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #deadline = 0;
+  #unsubscribers: Array<() => void> | undefined;
+  #timedOutFlag = false;
+  #disposed = false;
   /** The caller signal that fired, once one did. */
-  private abortedBy: AbortSignal | undefined;
+  #abortedBy: AbortSignal | undefined;
   /** Who is told about an abort or a timeout after the headers arrived (the response body's guard). */
   listener: { onEvent(event: CallEvent): void } | undefined;
 
@@ -28,40 +28,40 @@ export class CallController {
     for (const signal of signals) {
       if (!signal) continue;
       if (signal.aborted) {
-        this.abortedBy ??= signal;
+        this.#abortedBy ??= signal;
         continue;
       }
-      this.unsubscribers ??= [];
-      this.unsubscribers.push(onAbort(signal, () => this.callerAborted(signal)));
+      this.#unsubscribers ??= [];
+      this.#unsubscribers.push(onAbort(signal, () => this.#callerAborted(signal)));
     }
   }
 
   /** The signal every attempt's fetch (and the strategy, and the waits between attempts) gets. */
   get signal(): AbortSignal {
-    return this.fetchController.signal;
+    return this.#fetchController.signal;
   }
 
   /** True once one of the caller's signals fired. */
   get aborted(): boolean {
-    return this.abortedBy !== undefined;
+    return this.#abortedBy !== undefined;
   }
 
   /** The AbortError to throw for the caller's abort (its `cause` is the signal's reason). */
   abortError(): AbortError {
-    return abortErrorFrom(this.abortedBy as AbortSignal);
+    return abortErrorFrom(this.#abortedBy as AbortSignal);
   }
 
   /** Starts an attempt's clock: the whole attempt, headers and (buffered) body, gets `timeoutMs`. */
   startAttempt(): void {
-    this.timedOutFlag = false;
-    this.deadline = Date.now() + this.timeoutMs;
-    this.arm(this.timeoutMs, false);
+    this.#timedOutFlag = false;
+    this.#deadline = Date.now() + this.timeoutMs;
+    this.#arm(this.timeoutMs, false);
   }
 
   /** True when this attempt's timer fired (and resets the flag). */
   takeTimeout(): boolean {
-    const fired = this.timedOutFlag;
-    this.timedOutFlag = false;
+    const fired = this.#timedOutFlag;
+    this.#timedOutFlag = false;
     return fired;
   }
 
@@ -71,53 +71,53 @@ export class CallController {
    */
   continueDeadline(): void {
     // Still armed from startAttempt (same deadline): only let go of the process. Else arm what is left.
-    if (this.timer !== undefined) (this.timer as { unref?: () => void }).unref?.();
-    else this.arm(Math.max(0, this.deadline - Date.now()), true);
+    if (this.#timer !== undefined) (this.#timer as { unref?: () => void }).unref?.();
+    else this.#arm(Math.max(0, this.#deadline - Date.now()), true);
   }
 
   /** A returned stream waits for its next chunk: it may stay silent for `timeoutMs` (idle timeout). */
   armIdle(): void {
-    this.arm(this.timeoutMs, true);
+    this.#arm(this.timeoutMs, true);
   }
 
   disarm(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   /** Ends the call: clears the timer and removes every listener from the caller's signals. Idempotent. */
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+    if (this.#disposed) return;
+    this.#disposed = true;
     this.disarm();
     this.listener = undefined;
-    if (this.unsubscribers) for (const unsubscribe of this.unsubscribers) unsubscribe();
-    this.unsubscribers = undefined;
+    if (this.#unsubscribers) for (const unsubscribe of this.#unsubscribers) unsubscribe();
+    this.#unsubscribers = undefined;
   }
 
-  private arm(ms: number, unref: boolean): void {
+  #arm(ms: number, unref: boolean): void {
     this.disarm();
-    if (this.disposed) return;
-    const timer = setTimeout(() => this.timeoutFired(), Math.min(ms, MAX_TIMER_MS));
+    if (this.#disposed) return;
+    const timer = setTimeout(() => this.#timeoutFired(), Math.min(ms, MAX_TIMER_MS));
     // Node only (feature-detected): a body that nobody reads must not keep the process alive.
     if (unref) (timer as { unref?: () => void }).unref?.();
-    this.timer = timer;
+    this.#timer = timer;
   }
 
-  private timeoutFired(): void {
-    this.timer = undefined;
-    this.timedOutFlag = true;
+  #timeoutFired(): void {
+    this.#timer = undefined;
+    this.#timedOutFlag = true;
     // The attempt's fetch is aborted; the next attempt (and the wait before it) gets a fresh signal.
-    const expired = this.fetchController;
-    this.fetchController = new AbortController();
+    const expired = this.#fetchController;
+    this.#fetchController = new AbortController();
     expired.abort(new Error("dataclients: attempt timed out"));
     this.listener?.onEvent("timeout");
   }
 
-  private callerAborted(signal: AbortSignal): void {
-    this.abortedBy ??= signal;
+  #callerAborted(signal: AbortSignal): void {
+    this.#abortedBy ??= signal;
     this.disarm();
-    this.fetchController.abort(signal.reason);
+    this.#fetchController.abort(signal.reason);
     this.listener?.onEvent("abort");
   }
 }

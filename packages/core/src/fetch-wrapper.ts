@@ -483,17 +483,20 @@ function streamRedirectError(method: string, url: string): ConnectionError {
 
 /** What a strategy learns about the attempt; the URL object is built only for a strategy that reads it. */
 class AttemptAuthContext implements AuthContext {
-  private parsed: URL | undefined;
+  #parsed: URL | undefined;
+  readonly #href: string;
 
   constructor(
-    private readonly href: string,
+    href: string,
     readonly signal: AbortSignal,
     readonly security: AuthContext["security"],
-  ) {}
+  ) {
+    this.#href = href;
+  }
 
   get url(): URL {
-    this.parsed ??= new URL(this.href);
-    return this.parsed;
+    this.#parsed ??= new URL(this.#href);
+    return this.#parsed;
   }
 }
 

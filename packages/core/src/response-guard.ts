@@ -50,73 +50,76 @@ export class GuardedBody implements ResponseContext {
   readonly url: string;
   maxBytes: number;
   retries: number;
-  private mode: "buffered" | "stream" = "buffered";
-  private limitBytes: number;
-  private finished = false;
-  private failure: unknown;
-  private reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  private branch: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  private branchStream: ReadableStream<Uint8Array> | undefined;
-  private onFailure: ((error: unknown) => void) | undefined;
-  private consumed = false;
-  private stream: ReadableStream<Uint8Array> | undefined;
-  private cachedSecrets: readonly string[] | undefined;
+  #mode: "buffered" | "stream" = "buffered";
+  #limitBytes: number;
+  #finished = false;
+  #failure: unknown;
+  #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  #branch: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  #branchStream: ReadableStream<Uint8Array> | undefined;
+  #onFailure: ((error: unknown) => void) | undefined;
+  #consumed = false;
+  #stream: ReadableStream<Uint8Array> | undefined;
+  #cachedSecrets: readonly string[] | undefined;
+
+  readonly #init: GuardInit;
 
   constructor(
     readonly response: Response,
-    private readonly init: GuardInit,
+    init: GuardInit,
   ) {
+    this.#init = init;
     this.method = init.method;
     this.url = init.url;
     this.maxBytes = init.maxBytes;
-    this.limitBytes = init.maxBytes;
+    this.#limitBytes = init.maxBytes;
     this.retries = init.retries;
   }
 
   get secrets(): readonly string[] {
-    this.cachedSecrets ??= this.init.secrets();
-    return this.cachedSecrets;
+    this.#cachedSecrets ??= this.#init.secrets();
+    return this.#cachedSecrets;
   }
 
   /** Lowers (or raises) the cap for the next buffered read (readBody's `maxBytes`). */
   limit(maxBytes: number): void {
-    this.limitBytes = maxBytes;
+    this.#limitBytes = maxBytes;
   }
 
   /** Called by the controller on an abort or a timeout after the headers arrived. */
   onEvent(event: "abort" | "timeout"): void {
-    const { controller } = this.init;
+    const { controller } = this.#init;
     if (event === "abort") {
-      this.fail(controller.abortError());
+      this.#fail(controller.abortError());
       return;
     }
-    const phase = this.mode === "stream" ? "idle" : "body";
-    this.fail(new TimeoutError(controller.timeoutMs, this.method, redactUrl(this.url), { ...this.facts(), phase }));
+    const phase = this.#mode === "stream" ? "idle" : "body";
+    this.#fail(new TimeoutError(controller.timeoutMs, this.method, redactUrl(this.url), { ...this.#facts(), phase }));
   }
 
   /** The whole body as bytes, within the deadline and the size cap. */
   bytes(): Promise<Uint8Array<ArrayBuffer>> {
     // Not async, like rawText: a call reads its body once, and each async layer is another turn per call.
     try {
-      this.claim();
-      if (this.fastReadable()) {
-        return this.platformRead(platformArrayBuffer).then((buffer) => new Uint8Array(buffer as ArrayBuffer));
+      this.#claim();
+      if (this.#fastReadable()) {
+        return this.#platformRead(platformArrayBuffer).then((buffer) => new Uint8Array(buffer as ArrayBuffer));
       }
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.readChunks();
+    return this.#readChunks();
   }
 
   /** The whole body as text, as sent (success bodies are data: never scrubbed). */
   rawText(): Promise<string> {
     try {
-      this.claim();
-      if (this.fastReadable()) return this.platformRead(platformText) as Promise<string>;
+      this.#claim();
+      if (this.#fastReadable()) return this.#platformRead(platformText) as Promise<string>;
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.readChunks().then((bytes) => decoder.decode(bytes));
+    return this.#readChunks().then((bytes) => decoder.decode(bytes));
   }
 
   /**
@@ -130,27 +133,27 @@ export class GuardedBody implements ResponseContext {
 
   /** Releases the body unread (and the call with it). */
   async cancel(reason?: unknown): Promise<void> {
-    if (this.stream) return this.stream.cancel(reason).catch(() => {});
-    if (this.finished) return;
+    if (this.#stream) return this.#stream.cancel(reason).catch(() => {});
+    if (this.#finished) return;
     this.end();
-    await (this.reader ?? bodyOf.call(this.response))?.cancel(reason).catch(() => {});
+    await (this.#reader ?? bodyOf.call(this.response))?.cancel(reason).catch(() => {});
   }
 
   /** The body as a stream read at the caller's pace (idle timeout), created on first use. */
   streamOf(): ReadableStream<Uint8Array> {
-    this.stream ??= new ReadableStream<Uint8Array>(
+    this.#stream ??= new ReadableStream<Uint8Array>(
       {
         start: (c) => {
-          this.onFailure = (error) => c.error(error);
+          this.#onFailure = (error) => c.error(error);
         },
         pull: async (c) => {
           // Reading the stream means reading at the caller's pace: from the first pull on, only the server's
           // silence times out (taking `body` alone changes nothing: a Download may take it, then call text()).
-          this.mode = "stream";
-          if (!this.finished) this.init.controller.armIdle();
+          this.#mode = "stream";
+          if (!this.#finished) this.#init.controller.armIdle();
           let chunk: Chunk;
           try {
-            chunk = await this.readChunk();
+            chunk = await this.#readChunk();
           } catch (error) {
             try {
               c.error(error);
@@ -159,30 +162,30 @@ export class GuardedBody implements ResponseContext {
             }
             return;
           }
-          this.init.controller.disarm();
+          this.#init.controller.disarm();
           if (chunk.done) c.close();
           else c.enqueue(chunk.value);
         },
         cancel: (reason) => {
-          if (this.finished) return;
+          if (this.#finished) return;
           this.end();
-          return (this.reader ?? bodyOf.call(this.response))?.cancel(reason).catch(() => {});
+          return (this.#reader ?? bodyOf.call(this.response))?.cancel(reason).catch(() => {});
         },
       },
       { highWaterMark: 0 },
     );
-    return this.stream;
+    return this.#stream;
   }
 
   /** A second Response reading the same guarded bytes (tee'd from the guarded stream). */
   clone(): Response {
-    if (this.consumed) throw new TypeError("Response.clone: Body has already been consumed.");
+    if (this.#consumed) throw new TypeError("Response.clone: Body has already been consumed.");
     const [mine, theirs] = this.streamOf().tee();
-    this.stream = mine;
-    this.branchStream = mine;
+    this.#stream = mine;
+    this.#branchStream = mine;
     // Both sides are usually buffered (throwOnError reads the clone, openapi-fetch the original).
-    this.mode = "buffered";
-    if (!this.finished) this.init.controller.continueDeadline();
+    this.#mode = "buffered";
+    if (!this.#finished) this.#init.controller.continueDeadline();
     const { response } = this;
     const copy = new Response(theirs, {
       status: response.status,
@@ -195,42 +198,42 @@ export class GuardedBody implements ResponseContext {
 
   /** Ends the call as finished (a body with nothing to read). */
   end(): void {
-    this.finished = true;
-    this.init.controller.dispose();
+    this.#finished = true;
+    this.#init.controller.dispose();
   }
 
-  private facts() {
+  #facts() {
     const { headers, status } = this.response;
     return { status, requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined };
   }
 
-  private fail(error: unknown): void {
-    if (this.finished) return;
-    this.failure = error;
+  #fail(error: unknown): void {
+    if (this.#finished) return;
+    this.#failure = error;
     this.end();
-    this.onFailure?.(error);
+    this.#onFailure?.(error);
     // Cancelling releases the connection; a pending read then resolves as done and sees `failure`.
-    this.reader?.cancel(error).catch(() => {});
+    this.#reader?.cancel(error).catch(() => {});
   }
 
-  private claim(): void {
+  #claim(): void {
     if (
-      this.consumed ||
-      this.stream?.locked ||
-      (this.reader === undefined && this.branchStream === undefined && this.response.bodyUsed)
+      this.#consumed ||
+      this.#stream?.locked ||
+      (this.#reader === undefined && this.#branchStream === undefined && this.response.bodyUsed)
     ) {
       throw new TypeError("Body is unusable: Body has already been read");
     }
-    this.consumed = true;
+    this.#consumed = true;
   }
 
-  private tooLarge(): ResponseTooLargeError {
+  #tooLarge(): ResponseTooLargeError {
     const { response } = this;
     const error = new ResponseTooLargeError(
       { status: response.status, method: this.method, url: this.url, headers: response.headers },
-      this.limitBytes,
+      this.#limitBytes,
     );
-    this.fail(error);
+    this.#fail(error);
     return error;
   }
 
@@ -239,9 +242,9 @@ export class GuardedBody implements ResponseContext {
    * compressed body can expand past any cap, so it is counted as it arrives). A body declared larger than the cap
    * fails here, before a byte of it is read.
    */
-  private fastReadable(): boolean {
-    if (this.failure !== undefined) throw this.failure;
-    if (this.stream !== undefined || this.reader !== undefined) return false;
+  #fastReadable(): boolean {
+    if (this.#failure !== undefined) throw this.#failure;
+    if (this.#stream !== undefined || this.#reader !== undefined) return false;
     const { headers } = this.response;
     const declared = headers.get("content-length");
     if (declared === null) return false;
@@ -249,8 +252,8 @@ export class GuardedBody implements ResponseContext {
     if (!Number.isSafeInteger(length)) return false;
     const encoding = headers.get("content-encoding");
     if (encoding !== null && encoding !== "identity") return false;
-    if (this.limitBytes > 0 && length > this.limitBytes) {
-      const error = this.tooLarge();
+    if (this.#limitBytes > 0 && length > this.#limitBytes) {
+      const error = this.#tooLarge();
       bodyOf
         .call(this.response)
         ?.cancel(error)
@@ -260,64 +263,64 @@ export class GuardedBody implements ResponseContext {
     return true;
   }
 
-  private async platformRead(read: (this: Response) => Promise<unknown>): Promise<unknown> {
+  async #platformRead(read: (this: Response) => Promise<unknown>): Promise<unknown> {
     let value: unknown;
     try {
       const reading = read.call(this.response);
-      value = await (this.init.abortsBody ? reading : Promise.race([reading, this.failed(reading)]));
+      value = await (this.#init.abortsBody ? reading : Promise.race([reading, this.#failed(reading)]));
     } catch (error) {
-      if (this.failure === undefined) this.fail(readFailure(error, this.method, this.url, this.facts()));
-      throw this.failure;
+      if (this.#failure === undefined) this.#fail(readFailure(error, this.method, this.url, this.#facts()));
+      throw this.#failure;
     }
-    if (this.failure !== undefined) throw this.failure;
+    if (this.#failure !== undefined) throw this.#failure;
     this.end();
     return value;
   }
 
   /** Rejects when the guard fails (for a fetch that may not abort the body it gave). */
-  private failed(reading: Promise<unknown>): Promise<never> {
+  #failed(reading: Promise<unknown>): Promise<never> {
     reading.catch(() => {});
     return new Promise<never>((_, reject) => {
-      this.onFailure = reject;
+      this.#onFailure = reject;
     });
   }
 
   /** One chunk from the platform's stream (or the clone's branch), or the typed reason the read failed. */
-  private async readChunk(): Promise<Chunk> {
-    if (this.failure !== undefined) throw this.failure;
-    if (!this.reader) {
+  async #readChunk(): Promise<Chunk> {
+    if (this.#failure !== undefined) throw this.#failure;
+    if (!this.#reader) {
       const source = bodyOf.call(this.response);
       if (!source) return { done: true, value: undefined };
-      this.reader = source.getReader();
+      this.#reader = source.getReader();
     }
     let chunk: Chunk;
     try {
-      chunk = await this.reader.read();
+      chunk = await this.#reader.read();
     } catch (error) {
-      if (this.failure === undefined) this.fail(readFailure(error, this.method, this.url, this.facts()));
-      throw this.failure;
+      if (this.#failure === undefined) this.#fail(readFailure(error, this.method, this.url, this.#facts()));
+      throw this.#failure;
     }
-    if (this.failure !== undefined) throw this.failure;
+    if (this.#failure !== undefined) throw this.#failure;
     if (chunk.done) this.end();
     return chunk;
   }
 
   /** The whole body chunk by chunk, failing as soon as it passes the cap. */
-  private async readChunks(): Promise<Uint8Array<ArrayBuffer>> {
+  async #readChunks(): Promise<Uint8Array<ArrayBuffer>> {
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
       // After clone(), this side reads its own branch of the guarded stream (already typed and timed).
       let chunk: Chunk;
-      if (this.branchStream) {
-        this.branch ??= this.branchStream.getReader();
-        chunk = await this.branch.read();
+      if (this.#branchStream) {
+        this.#branch ??= this.#branchStream.getReader();
+        chunk = await this.#branch.read();
       } else {
-        chunk = await this.readChunk();
+        chunk = await this.#readChunk();
       }
       if (chunk.done) break;
       total += chunk.value.byteLength;
-      if (this.limitBytes > 0 && total > this.limitBytes) throw this.tooLarge();
+      if (this.#limitBytes > 0 && total > this.#limitBytes) throw this.#tooLarge();
       chunks.push(chunk.value);
     }
     return concatBytes(chunks, total);
