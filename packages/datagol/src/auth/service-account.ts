@@ -8,9 +8,11 @@ import {
   type AuthBinding,
   type AuthStrategy,
   ConfigurationError,
-  createVendorClient,
+  createApiClient,
+  throttleFor,
+  unwrap,
 } from "@dataclients/core";
-import { type Operations, operations, PRODUCTION_BASE_URL } from "../generated/operations.js";
+import { PRODUCTION_BASE_URL } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
 import { type DatagolCredentials, isDatagolCredentials, NAME, securityForUrl } from "./binding.js";
 import { type DatagolLogin, RENEW_ON } from "./login.js";
@@ -55,26 +57,25 @@ export function serviceAccount(options: ServiceAccountOptions): DatagolCredentia
 
 function bindServiceAccount(login: DatagolLogin, id: number | string, binding: AuthBinding): AuthStrategy {
   const jwt = login.bind(binding);
-  // Token requests carry the JWT (and log in again when it is rejected), through the client's own options.
-  const { client: idp } = createVendorClient<paths, Operations>(
+  // Token requests carry the JWT (and log in again when it is rejected), through the client's own options. The raw
+  // typed client rather than generated methods: createDatagolApi + serviceAccount then carries no operation table.
+  const idp = createApiClient<paths>(
     { ...binding.options, baseUrl: binding.baseUrl, auth: jwt },
-    {
-      name: NAME,
-      defaultBaseUrl: PRODUCTION_BASE_URL,
-      operations,
-      authHint: "auth: datagolLogin({ email, password })",
-    },
+    { name: NAME, defaultBaseUrl: PRODUCTION_BASE_URL, throttle: throttleFor(binding.options.maxRequestsPerSecond) },
   );
   const token = createSession({
     headerName: "x-auth-token",
     renewOn: RENEW_ON,
     async login({ signal }) {
-      let answer: Awaited<ReturnType<typeof idp.generateServiceAccountToken>>;
-      try {
-        answer = await idp.generateServiceAccountToken(id, { signal });
-      } catch (error) {
-        throw renewalFailed(error, id);
-      }
+      const answer = await idp.api
+        .GET("/idp/api/v1/company/serviceAccount/{serviceAccountId}/token", {
+          params: { path: { serviceAccountId: id } },
+          ...idp.requestInit({ signal }),
+        })
+        .then((result) => unwrap(result))
+        .catch((error: unknown) => {
+          throw renewalFailed(error, id);
+        });
       if (typeof answer?.token !== "string" || answer.token.trim() === "") {
         throw new LoginFailedError(`${LABEL}: the token answer for service account ${id} carried no \`token\``, {
           status: 200,
@@ -93,7 +94,10 @@ function bindServiceAccount(login: DatagolLogin, id: number | string, binding: A
 
 function checkServiceAccountId(value: unknown): number | string {
   if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return value;
-  if (typeof value === "string" && value.trim() !== "" && !/[/?#\s]/.test(value)) return value;
+  // Not "." or "..": a URL would resolve them as path steps and send the token request elsewhere.
+  if (typeof value === "string" && value.trim() !== "" && !/[/?#\s]/.test(value) && !/^\.{1,2}$/.test(value)) {
+    return value;
+  }
   throw new ConfigurationError(
     `${LABEL}: \`serviceAccountId\` must be the service account's id, such as 283 (the \`id\` createServiceAccount returns)`,
   );

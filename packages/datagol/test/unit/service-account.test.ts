@@ -193,6 +193,12 @@ describe("serviceAccount: login → service token → noCo", () => {
       /`serviceAccountId` must be the service account's id/,
     );
     expect(() => serviceAccount({ login, serviceAccountId: "a/b" })).toThrow(ConfigurationError);
+    // "." and ".." would be path steps in the token request's URL.
+    for (const dots of [".", ".."]) {
+      expect(() => serviceAccount({ login, serviceAccountId: dots })).toThrow(
+        /`serviceAccountId` must be the service account's id/,
+      );
+    }
     expect(() => serviceAccount({ login: "jwt" as never, serviceAccountId: 283 })).toThrow(
       /`login` must be datagolLogin\(\{ email, password \}\)/,
     );

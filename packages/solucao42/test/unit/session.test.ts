@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { LoginFailedError } from "@dataclients/auth";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthenticationError, apiKeyAuth, createSolucao42Client } from "../../src/index.js";
 import { fakeVendor } from "./fake-vendor.js";
@@ -124,5 +125,27 @@ describe("api-key session", () => {
       expect(text).not.toContain("super-secret-value");
       expect(text).not.toContain("s42_live_key");
     }
+  });
+});
+
+describe("a token answer without tokens", () => {
+  it.each([
+    ["null", "null"],
+    ["a list", "[]"],
+    ["an object without access_token", '{"token_type":"bearer"}'],
+  ])("%s fails the login with LoginFailedError, before any request that needs it", async (_, body) => {
+    const paths: string[] = [];
+    const fetch = (async (input: RequestInfo | URL) => {
+      paths.push(new URL(String(input instanceof Request ? input.url : input)).pathname);
+      return new Response(body, { headers: { "content-type": "application/json" } });
+    }) as typeof globalThis.fetch;
+    const s42 = createSolucao42Client({ baseUrl: "https://api.test", auth: apiKeyAuth(credentials), fetch });
+    const error = await s42.getPermissions().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(LoginFailedError);
+    expect((error as Error).message).toBe("session: the login or refresh response carried no access token");
+    expect(paths).toEqual(["/api/v1/auth/api-key"]);
   });
 });
