@@ -10,6 +10,7 @@ import { checkHeader, checkHeaders, headerValueProblem } from "./header-check.js
 import type { Logger } from "./logger.js";
 import { describeNetworkError } from "./network-error.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, type RequestOptions } from "./options.js";
+import { asPlatformResponse } from "./platform-response.js";
 import { redactUrl, SECRET_HEADER_NAMES, secretFormsOf, shortUrl } from "./redact.js";
 import { callerSignalOf, type PreparedBody, platformStreamsRequestBodies, prepareBody } from "./request-body.js";
 import { type BodyKind, type ReadBodyOptions, readBody, responseError } from "./response-body.js";
@@ -251,6 +252,8 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
             redirect: streaming ? "error" : IN_BROWSER && !config.auth ? "follow" : "manual",
             ...(streaming ? { duplex: "half" } : {}),
           } as RequestInit);
+          // Another implementation's Response (an injected fetch): the guard needs the platform's.
+          if (!(response instanceof Response)) response = await asPlatformResponse(response);
         } catch (error) {
           const timedOut = controller.takeTimeout();
           controller.disarm();
