@@ -1,14 +1,8 @@
-// An injected fetch standing in for DataGOL: it records every request exactly as sent (method, path, headers,
-// raw body) and answers from a handler, so unit tests assert the wire format without a server.
-export interface SentRequest {
-  method: string;
-  url: URL;
-  path: string;
-  headers: Headers;
-  body: string;
-}
+// DataGOL as an injected fetch (test/support/fake-fetch records every request as sent), with the constants,
+// answers and the logging-in fake the unit tests share.
+import { type FakeHandler, fakeFetch, json } from "../../../../test/support/fake-fetch.js";
 
-export type FakeHandler = (request: SentRequest, index: number) => Response | Promise<Response>;
+export { type FakeHandler, json, type SentRequest } from "../../../../test/support/fake-fetch.js";
 
 export const BASE_URL = "https://be.datagol.ai";
 export const WORKSPACE = "b3e1a902-1234-4abc-9def-7f8a90bc1234";
@@ -27,27 +21,7 @@ export function jwt(claims: Record<string, unknown> = { sub: EMAIL }): string {
 }
 
 export function fakeDatagol(handler: FakeHandler) {
-  const requests: SentRequest[] = [];
-  const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    const body = request.body ? await request.text() : "";
-    const sent: SentRequest = { method: request.method, url, path: url.pathname, headers: request.headers, body };
-    requests.push(sent);
-    return handler(sent, requests.length - 1);
-  };
-  return {
-    fetch: fetch as typeof globalThis.fetch,
-    requests,
-    /** The requests to one path (query excluded). */
-    to: (path: string) => requests.filter((request) => request.path === path),
-  };
-}
-
-export function json(body: unknown, init: ResponseInit = {}): Response {
-  const headers = new Headers(init.headers);
-  headers.set("content-type", "application/json");
-  return new Response(JSON.stringify(body), { ...init, headers });
+  return fakeFetch(handler);
 }
 
 export const unauthorized = () => json({ message: "Unauthorized", error: "Unauthorized" }, { status: 401 });

@@ -101,7 +101,7 @@ describe("callFunction / invokeFunction", () => {
     expect(sent?.method).toBe("POST");
     expect(sent?.path).toBe("/public/v1/Samples.Sum/call");
     expect(sent?.headers.get("content-type")).toBe("application/json");
-    expect(JSON.parse(new TextDecoder().decode(sent?.body))).toEqual({ a: 1, b: 2 });
+    expect(JSON.parse(sent?.body ?? "")).toEqual({ a: 1, b: 2 });
   });
 
   it("invokeFunction uses /functions/{name}/call", async () => {

@@ -151,8 +151,8 @@ describe("dashboard table ids", () => {
     await grok.createDashboard("Sales", [UUID], { "#type": "ViewLayout" });
     await grok.createDashboard("Sales", [UUID]);
     expect(fake.requests[0]?.headers.get("content-type")).toBe("application/json");
-    expect(JSON.parse(new TextDecoder().decode(fake.requests[0]?.body))).toEqual({ "#type": "ViewLayout" });
-    expect(fake.requests[1]?.body.byteLength).toBe(0);
+    expect(JSON.parse(fake.requests[0]?.body ?? "")).toEqual({ "#type": "ViewLayout" });
+    expect(fake.requests[1]?.bytes.byteLength).toBe(0);
   });
 
   it("refuses an empty list before sending", async () => {

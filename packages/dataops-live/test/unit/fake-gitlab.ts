@@ -1,45 +1,13 @@
-// An injected fetch standing in for the GitLab v4 API: it records every request exactly as sent (URL, headers,
-// raw body) and answers from a handler, so unit tests can assert on the wire format without a server.
-export interface SentRequest {
-  method: string;
-  url: URL;
-  /** The path after /api/v4, still percent-encoded as sent. */
-  path: string;
-  headers: Headers;
-  body: string;
-  formData: FormData | undefined;
-}
+// The GitLab v4 API as an injected fetch (test/support/fake-fetch records every request as sent), with GitLab's
+// paging headers and a pipeline fixture.
+import { type FakeHandler, fakeFetch, json } from "../../../../test/support/fake-fetch.js";
 
-export type FakeHandler = (request: SentRequest, index: number) => Response | Promise<Response>;
+export { type FakeHandler, json, type SentRequest } from "../../../../test/support/fake-fetch.js";
 
 export const BASE_URL = "https://app.dataops.live/api/v4";
 
 export function fakeGitlab(handler: FakeHandler = () => json([])) {
-  const requests: SentRequest[] = [];
-  const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    const contentType = request.headers.get("content-type") ?? "";
-    const formData = contentType.startsWith("multipart/form-data") ? await request.clone().formData() : undefined;
-    const body = request.body ? await request.text() : "";
-    const sent: SentRequest = {
-      method: request.method,
-      url,
-      path: url.pathname.replace(/^\/api\/v4/, ""),
-      headers: request.headers,
-      body,
-      formData,
-    };
-    requests.push(sent);
-    return handler(sent, requests.length - 1);
-  };
-  return { fetch: fetch as typeof globalThis.fetch, requests };
-}
-
-export function json(body: unknown, init: ResponseInit = {}): Response {
-  const headers = new Headers(init.headers);
-  headers.set("content-type", "application/json");
-  return new Response(JSON.stringify(body), { ...init, headers });
+  return fakeFetch(handler, { basePath: "/api/v4" });
 }
 
 /** GitLab's offset paging headers for page `page` of `pages` (totals optional, as above 10,000 records). */
