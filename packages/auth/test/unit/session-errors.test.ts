@@ -9,17 +9,9 @@ import {
   TimeoutError,
 } from "@dataclients/core";
 import { describe, expect, it, vi } from "vitest";
+import { rejection } from "../../../../test/support/catch-error.js";
 
 const ORIGIN = "https://api.example.com";
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Error);
-  return error as Error;
-}
 
 function everything(error: unknown): string {
   return [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })].join("\n");
@@ -27,7 +19,7 @@ function everything(error: unknown): string {
 
 describe("session failures are AuthenticationError subclasses", () => {
   it("no access token → LoginFailedError", async () => {
-    const error = await failure(createSession({ login: async () => ({ accessToken: "" }) }).getAccessToken());
+    const error = await rejection(createSession({ login: async () => ({ accessToken: "" }) }).getAccessToken());
     expect(error).toBeInstanceOf(LoginFailedError);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.message).toBe("session: the login or refresh response carried no access token");
@@ -35,7 +27,7 @@ describe("session failures are AuthenticationError subclasses", () => {
   });
 
   it("a token that cannot go into a header (above U+00FF) → LoginFailedError without the token", async () => {
-    const error = await failure(
+    const error = await rejection(
       createSession({ login: async () => ({ accessToken: "tok-€-SECRET" }) }).getAccessToken(),
     );
     expect(error).toBeInstanceOf(LoginFailedError);
@@ -45,7 +37,7 @@ describe("session failures are AuthenticationError subclasses", () => {
   it("invalid JSON in the token exchange does not quote a piece of the token", async () => {
     const body = '{"access_token":"at-SECRET-123","expires_in":';
     const login = async () => JSON.parse(body) as never;
-    const error = await failure(createSession({ login }).getAccessToken());
+    const error = await rejection(createSession({ login }).getAccessToken());
     expect(error).toBeInstanceOf(LoginFailedError);
     expect(error.message).toBe("session: the login response was not valid JSON");
     expect(everything(error)).not.toContain("at-SECRET");
@@ -53,7 +45,7 @@ describe("session failures are AuthenticationError subclasses", () => {
   });
 
   it("a vendor flow's plain Error becomes LoginFailedError naming only its kind", async () => {
-    const error = await failure(
+    const error = await rejection(
       createSession({
         login: async () => {
           throw new RangeError("bad key key-SECRET-9");
@@ -67,7 +59,7 @@ describe("session failures are AuthenticationError subclasses", () => {
 
   it("core's errors pass through unchanged", async () => {
     const timeout = new TimeoutError(100, "POST", `${ORIGIN}/token`);
-    const error = await failure(
+    const error = await rejection(
       createSession({
         login: async () => {
           throw timeout;
@@ -89,7 +81,7 @@ describe("a renewal that never settles", () => {
       return calls === 1 ? new Promise<never>(() => {}) : Promise.resolve({ accessToken: "a2" });
     });
     const session = createSession({ login, renewalTimeout: 30 });
-    const waiters = await Promise.all([failure(session.getAccessToken()), failure(session.getAccessToken())]);
+    const waiters = await Promise.all([rejection(session.getAccessToken()), rejection(session.getAccessToken())]);
     for (const error of waiters) {
       expect(error).toBeInstanceOf(RenewalTimeoutError);
       expect(error).toBeInstanceOf(LoginFailedError);
@@ -115,7 +107,7 @@ describe("a renewal that never settles", () => {
           : Promise.resolve({ accessToken: "fresh" });
       },
     });
-    expect(await failure(session.getAccessToken())).toBeInstanceOf(RenewalTimeoutError);
+    expect(await rejection(session.getAccessToken())).toBeInstanceOf(RenewalTimeoutError);
     release({ accessToken: "late" });
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await session.getAccessToken()).toBe("fresh");
@@ -145,7 +137,7 @@ describe("a renewal that never settles", () => {
         return { accessToken: ((await response.json()) as { access_token: string }).access_token };
       },
     });
-    expect(await failure(session.getAccessToken())).toBeInstanceOf(TimeoutError);
+    expect(await rejection(session.getAccessToken())).toBeInstanceOf(TimeoutError);
     expect(await session.getAccessToken()).toBe("a2");
   });
 });
@@ -188,6 +180,6 @@ describe("secretValues", () => {
     });
     await session.getAccessToken();
     now = 120_000;
-    expect(await failure(session.getAccessToken())).toBeInstanceOf(ConnectionError);
+    expect(await rejection(session.getAccessToken())).toBeInstanceOf(ConnectionError);
   });
 });

@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import { bearer } from "@dataclients/auth";
 import { ConnectionError, createFetchWrapper, ResponseTooLargeError, readBody, TimeoutError } from "@dataclients/core";
 import { afterEach, describe, expect, it } from "vitest";
+import { rejection } from "../../../../test/support/catch-error.js";
 import { startServer, type TestServer } from "./support/recording-fetch.js";
 import { pacedBody } from "./support/streams.js";
 
@@ -26,15 +27,6 @@ function wrapper(origin: string, extra: { maxResponseBytes?: number; timeout?: n
     auth: bearer("tok-SECRET-abcdef"),
     fetch: extra.fetch,
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Error);
-  return error as Error;
 }
 
 describe("buffered reads over a socket", () => {

@@ -3,6 +3,7 @@
 // guard, the typed errors, `api` and generated reads work as they do with the platform's fetch.
 import { createApiClient, createFetchWrapper, NotFoundError, readBody, TimeoutError } from "@dataclients/core";
 import { describe, expect, it } from "vitest";
+import { rejection } from "../../../../test/support/catch-error.js";
 import { pacedBody } from "./support/streams.js";
 
 const ORIGIN = "https://api.example.com";
@@ -47,15 +48,6 @@ function wrapperAnswering(answer: () => ForeignResponse, timeout = 2_000) {
     maxRetries: 0,
     fetch: (async () => answer()) as unknown as typeof fetch,
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Error);
-  return error as Error;
 }
 
 describe("a fetch that answers with another implementation's Response", () => {

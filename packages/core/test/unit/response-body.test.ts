@@ -17,6 +17,7 @@ import {
 } from "@dataclients/core";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
+import { rejection } from "../../../../test/support/catch-error.js";
 import { pacedBody, terminated } from "./support/streams.js";
 
 const ORIGIN = "https://api.example.com";
@@ -42,15 +43,6 @@ function wrapperAnswering(
 const json = (text: string, headers: HeadersInit = {}) =>
   new Response(text, { headers: { "content-type": "application/json", "x-request-id": "rq-1", ...headers } });
 
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Error);
-  return error as Error;
-}
-
 describe("readBody", () => {
   it("reads json, text and bytes", async () => {
     const { w } = wrapperAnswering(() => json('{"id":1,"name":"ação"}'));
@@ -63,7 +55,7 @@ describe("readBody", () => {
 
   it("invalid JSON in a 2xx is an InvalidResponseError that does not quote the body", async () => {
     const { w } = wrapperAnswering(() => json(`{"access_token":"${TOKEN}",`));
-    const error = await failure(readBody(await w.fetch(`${ORIGIN}/token?api_key=k-secret`), "json"));
+    const error = await rejection(readBody(await w.fetch(`${ORIGIN}/token?api_key=k-secret`), "json"));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toBeInstanceOf(ApiError);
     const invalid = error as InvalidResponseError;
@@ -87,7 +79,7 @@ describe("readBody", () => {
     const { w } = wrapperAnswering(
       () => new Response("<html>login</html>", { headers: { "content-type": "text/html; charset=utf-8" } }),
     );
-    const error = (await failure(readBody(await w.fetch(`${ORIGIN}/a`), "json"))) as InvalidResponseError;
+    const error = (await rejection(readBody(await w.fetch(`${ORIGIN}/a`), "json"))) as InvalidResponseError;
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.reason).toBe("unexpected-content-type");
     expect(error.contentType).toBe("text/html; charset=utf-8");
@@ -97,7 +89,7 @@ describe("readBody", () => {
 
   it("an empty body is an error by default, undefined when the caller says the spec allows it", async () => {
     const { w } = wrapperAnswering(() => new Response(""));
-    const error = (await failure(readBody(await w.fetch(`${ORIGIN}/a`), "json"))) as InvalidResponseError;
+    const error = (await rejection(readBody(await w.fetch(`${ORIGIN}/a`), "json"))) as InvalidResponseError;
     expect(error.reason).toBe("empty");
     expect(await readBody(await w.fetch(`${ORIGIN}/a`), "json", { empty: "undefined" })).toBeUndefined();
     const noContent = wrapperAnswering(() => new Response(null, { status: 204 })).w;
@@ -111,7 +103,7 @@ describe("readBody", () => {
       ["42", "a number"],
     ] as const) {
       const { w } = wrapperAnswering(() => json(text));
-      const error = (await failure(
+      const error = (await rejection(
         readBody(await w.fetch(`${ORIGIN}/a`), "json", { expect: "object" }),
       )) as InvalidResponseError;
       expect(error.reason).toBe("unexpected-type");
@@ -124,14 +116,14 @@ describe("readBody", () => {
   it("a body past maxResponseBytes is a ResponseTooLargeError (client option and per-read maxBytes)", async () => {
     const big = "x".repeat(2_000);
     const client = wrapperAnswering(() => new Response(big), { maxResponseBytes: 1_000 }).w;
-    const error = (await failure(readBody(await client.fetch(`${ORIGIN}/big`), "text"))) as ResponseTooLargeError;
+    const error = (await rejection(readBody(await client.fetch(`${ORIGIN}/big`), "text"))) as ResponseTooLargeError;
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error.limitBytes).toBe(1_000);
     expect(error.status).toBe(200);
     expect(error.message).toContain("larger than 1000 bytes (`maxResponseBytes`)");
 
     const perRead = wrapperAnswering(() => new Response(big)).w;
-    expect(await failure(readBody(await perRead.fetch(`${ORIGIN}/big`), "text", { maxBytes: 100 }))).toBeInstanceOf(
+    expect(await rejection(readBody(await perRead.fetch(`${ORIGIN}/big`), "text", { maxBytes: 100 }))).toBeInstanceOf(
       ResponseTooLargeError,
     );
     const unlimited = wrapperAnswering(() => new Response(big), { maxResponseBytes: 0 }).w;
@@ -143,7 +135,7 @@ describe("readBody", () => {
     const { w } = wrapperAnswering(() => new Response(big, { status: 404 }), { maxResponseBytes: 1_000 });
     const api = createClient<Record<string, never>>({ baseUrl: ORIGIN, fetch: w.fetch as typeof fetch });
     // biome-ignore lint/suspicious/noExplicitAny: an untyped path on an empty Paths type.
-    const error = await failure((api as any).GET("/missing"));
+    const error = await rejection((api as any).GET("/missing"));
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect((error as ResponseTooLargeError).status).toBe(404);
 
@@ -153,28 +145,28 @@ describe("readBody", () => {
 
   it("a reset mid-body is a ConnectionError with the status; a timeout a TimeoutError; an abort an AbortError", async () => {
     const cut = wrapperAnswering(() => new Response(pacedBody(['{"a":'], 0, terminated()), { status: 200 })).w;
-    const reset = (await failure(readBody(await cut.fetch(`${ORIGIN}/a`), "json"))) as ConnectionError;
+    const reset = (await rejection(readBody(await cut.fetch(`${ORIGIN}/a`), "json"))) as ConnectionError;
     expect(reset).toBeInstanceOf(ConnectionError);
     expect(reset.status).toBe(200);
 
     const slow = wrapperAnswering(() => new Response(pacedBody(["{"], 0, "stall"))).w;
-    const timeout = (await failure(readBody(await slow.fetch(`${ORIGIN}/a`), "json"))) as TimeoutError;
+    const timeout = (await rejection(readBody(await slow.fetch(`${ORIGIN}/a`), "json"))) as TimeoutError;
     expect(timeout).toBeInstanceOf(TimeoutError);
     expect(timeout.phase).toBe("body");
 
     const controller = new AbortController();
     const response = await slow.withOptions({ signal: controller.signal })(`${ORIGIN}/a`);
     setTimeout(() => controller.abort("enough"), 5);
-    const aborted = await failure(readBody(response, "json"));
+    const aborted = await rejection(readBody(response, "json"));
     expect(aborted).toBeInstanceOf(AbortError);
     expect(aborted.cause).toBe("enough");
   });
 
   it("works on a response that did not come through the wrapper", async () => {
     expect(await readBody(new Response('{"x":1}'), "json")).toEqual({ x: 1 });
-    const error = (await failure(readBody(new Response("nope"), "json"))) as InvalidResponseError;
+    const error = (await rejection(readBody(new Response("nope"), "json"))) as InvalidResponseError;
     expect(error.method).toBe("REQUEST");
-    expect(await failure(readBody(new Response("x".repeat(50)), "text", { maxBytes: 10 }))).toBeInstanceOf(
+    expect(await rejection(readBody(new Response("x".repeat(50)), "text", { maxBytes: 10 }))).toBeInstanceOf(
       ResponseTooLargeError,
     );
   });
@@ -186,7 +178,7 @@ describe("the wrapper's json() (what openapi-fetch calls when Content-Length is 
     const { w } = wrapperAnswering(() => json(body, { "content-length": String(body.length) }));
     const api = createClient<Record<string, never>>({ baseUrl: ORIGIN, fetch: w.fetch as typeof fetch });
     // biome-ignore lint/suspicious/noExplicitAny: an untyped path on an empty Paths type.
-    const error = await failure((api as any).POST("/oauth/token", { body: {} }));
+    const error = await rejection((api as any).POST("/oauth/token", { body: {} }));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(inspect(error, { depth: 10 })).not.toContain(TOKEN);
   });
@@ -219,14 +211,14 @@ describe("fetchAndRead", () => {
     const { w, calls } = wrapperAnswering((i) =>
       i === 0 ? new Response(null, { status: 503 }) : new Response(pacedBody(["{"], 0, terminated())),
     );
-    const error = await failure(w.fetchAndRead(`${ORIGIN}/a`, undefined, "json"));
+    const error = await rejection(w.fetchAndRead(`${ORIGIN}/a`, undefined, "json"));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(calls()).toBe(3);
   });
 
   it("does not re-send a POST whose body broke off", async () => {
     const { w, calls } = wrapperAnswering(() => new Response(pacedBody(["{"], 0, terminated())));
-    expect(await failure(w.fetchAndRead(`${ORIGIN}/a`, { method: "POST", body: "{}" }, "json"))).toBeInstanceOf(
+    expect(await rejection(w.fetchAndRead(`${ORIGIN}/a`, { method: "POST", body: "{}" }, "json"))).toBeInstanceOf(
       ConnectionError,
     );
     expect(calls()).toBe(1);
@@ -234,7 +226,7 @@ describe("fetchAndRead", () => {
 
   it("throws the typed ApiError for a non-2xx answer", async () => {
     const notFound = wrapperAnswering(() => new Response('{"message":"nope"}', { status: 404 })).w;
-    const error = await failure(notFound.fetchAndRead(`${ORIGIN}/a`, undefined, "json"));
+    const error = await rejection(notFound.fetchAndRead(`${ORIGIN}/a`, undefined, "json"));
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.message).toBe(`GET ${ORIGIN}/a failed with 404: nope`);
   });

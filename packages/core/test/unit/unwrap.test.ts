@@ -9,7 +9,10 @@ import {
 } from "@dataclients/core";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
+import { rejection } from "../../../../test/support/catch-error.js";
 import { json, recordingFetch } from "./support/recording-fetch.js";
+
+const caught = (promise: Promise<unknown>) => rejection(promise, ApiError);
 
 const ORIGIN = "https://api.example.com";
 
@@ -45,15 +48,6 @@ function client(handler: Parameters<typeof recordingFetch>[0]) {
   });
   const api = createClient<Paths>({ baseUrl: `${ORIGIN}/v1`, fetch: wrapper.fetch as typeof fetch });
   return { api, requests: recorder.requests };
-}
-
-async function caught(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 describe("unwrap", () => {

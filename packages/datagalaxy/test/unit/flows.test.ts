@@ -1,5 +1,6 @@
 // The seed's flows: defaultVersionId (step 1) and createSource (step 4), with the exact requests they send.
 import { describe, expect, it } from "vitest";
+import { rejection } from "../../../../test/support/catch-error.js";
 import {
   ConfigurationError,
   DataclientsError,
@@ -26,15 +27,6 @@ function workspaces(...projects: Workspace[]) {
   return fakeDatagalaxy(() => json({ organizations: [], projects }));
 }
 
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  return promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (error: Error) => error,
-  );
-}
-
 describe("defaultVersionId", () => {
   it("is the only workspace's defaultVersionId, from GET /workspaces, even with versioning enabled", async () => {
     const fake = workspaces(workspace({ isVersioningEnabled: true }));
@@ -50,7 +42,7 @@ describe("defaultVersionId", () => {
 
   it("several workspaces and no id: a ConfigurationError listing them and naming listVersions", async () => {
     const fake = workspaces(workspace(), workspace({ id: "w-2", name: "Other" }));
-    const error = await failure(fakeClient(fake.fetch).defaultVersionId());
+    const error = await rejection(fakeClient(fake.fetch).defaultVersionId());
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error.message).toBe(
       'DataGalaxy: defaultVersionId(): this token can access 2 workspaces ("My Workspace" (9a7e4c2b-1f3d-4e8a-b6c5-2d0f8e1a7b93), "Other" (w-2)); say which: defaultVersionId("<workspace id>"), or choose a version with listVersions("<workspace id>")',
@@ -59,7 +51,7 @@ describe("defaultVersionId", () => {
 
   it("a workspace without a default version: an error naming listVersions(workspaceId)", async () => {
     const fake = workspaces(workspace({ defaultVersionId: null, isVersioningEnabled: true }));
-    const error = await failure(fakeClient(fake.fetch).defaultVersionId());
+    const error = await rejection(fakeClient(fake.fetch).defaultVersionId());
     expect(error).toBeInstanceOf(DataclientsError);
     expect(error.message).toBe(
       'DataGalaxy: workspace "My Workspace" (9a7e4c2b-1f3d-4e8a-b6c5-2d0f8e1a7b93) has no default version; choose one with listVersions("9a7e4c2b-1f3d-4e8a-b6c5-2d0f8e1a7b93") and pass its versionId',
@@ -67,16 +59,16 @@ describe("defaultVersionId", () => {
   });
 
   it("an unknown workspace id, or no workspace at all, says so", async () => {
-    const unknown = await failure(fakeClient(workspaces(workspace()).fetch).defaultVersionId("nope"));
+    const unknown = await rejection(fakeClient(workspaces(workspace()).fetch).defaultVersionId("nope"));
     expect(unknown).toBeInstanceOf(ConfigurationError);
     expect(unknown.message).toContain('defaultVersionId("nope"): no workspace with that id among the 1');
-    const none = await failure(fakeClient(workspaces().fetch).defaultVersionId());
+    const none = await rejection(fakeClient(workspaces().fetch).defaultVersionId());
     expect(none.message).toContain("this token can access no workspace");
   });
 
   it("an answer without the projects list is a clear error, not a TypeError", async () => {
     const fake = fakeDatagalaxy(() => json({ id: 1, name: "not the workspaces" }));
-    const error = await failure(fakeClient(fake.fetch).defaultVersionId());
+    const error = await rejection(fakeClient(fake.fetch).defaultVersionId());
     expect(error).toBeInstanceOf(DataclientsError);
     expect(error.message).toBe(
       "DataGalaxy: GET /workspaces answered without the `projects` list of workspaces; check that `baseUrl` is the API base URL (ending in /v2)",
@@ -85,7 +77,7 @@ describe("defaultVersionId", () => {
 
   it("refuses an empty workspace id before any request", async () => {
     const fake = workspaces(workspace());
-    const error = await failure(fakeClient(fake.fetch).defaultVersionId(""));
+    const error = await rejection(fakeClient(fake.fetch).defaultVersionId(""));
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error.message).toContain("`workspaceId` must be a non-empty string");
     expect(fake.requests).toHaveLength(0);
@@ -161,7 +153,7 @@ describe("createSource", () => {
       [{ name: "s", type: "NoSql", summary: 3 }, "`summary` must be a string; got 3"],
     ];
     for (const [input, message] of cases) {
-      const error = await failure(client.createSource(VERSION_ID, input as never));
+      const error = await rejection(client.createSource(VERSION_ID, input as never));
       expect(error).toBeInstanceOf(ConfigurationError);
       expect(error.message).toContain(`DataGalaxy: createSource()`);
       expect(error.message).toContain(message);

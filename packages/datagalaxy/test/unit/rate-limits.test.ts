@@ -1,6 +1,7 @@
 // 429: DataGalaxy may block the caller's IP for 15 minutes, so a 429 is retried only when Retry-After says when
 // (within the retry cap), and the RateLimitError says what may have happened, from methods and lists alike.
 import { describe, expect, it } from "vitest";
+import { rejection } from "../../../../test/support/catch-error.js";
 import { RATE_LIMIT_HINT, RateLimitError, ServerError } from "../../src/index.js";
 import { fakeClient, fakeDatagalaxy, json, TOKEN, VERSION_ID } from "./fake-datagalaxy.js";
 
@@ -14,19 +15,10 @@ function limitedOnce(headers: Record<string, string> = {}) {
   );
 }
 
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  return promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (error: Error) => error,
-  );
-}
-
 describe("a 429", () => {
   it("without Retry-After is not retried: a RateLimitError that says the IP may be blocked for 15 minutes", async () => {
     const fake = limitedOnce();
-    const error = await failure(fakeClient(fake.fetch, { maxRetries: 2 }).listWorkspaces());
+    const error = await rejection(fakeClient(fake.fetch, { maxRetries: 2 }).listWorkspaces());
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.message).toBe(
       `GET https://acme.api.datagalaxy.com/v2/workspaces failed with 429 [Too many requests]: Too many requests. ${RATE_LIMIT_HINT}`,
@@ -45,7 +37,7 @@ describe("a 429", () => {
 
   it("with a Retry-After beyond the cap (60 s) is surfaced at once, with retryAfter", async () => {
     const fake = limitedOnce({ "retry-after": "900" });
-    const error = await failure(fakeClient(fake.fetch, { maxRetries: 2 }).listWorkspaces());
+    const error = await rejection(fakeClient(fake.fetch, { maxRetries: 2 }).listWorkspaces());
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfter).toBe(900);
     expect(error.message).toContain(RATE_LIMIT_HINT);
@@ -61,13 +53,13 @@ describe("a 429", () => {
 
   it("from a list, while iterating, carries the hint too (items, pages() and toArray())", async () => {
     const client = () => fakeClient(limitedOnce().fetch);
-    const viaArray = await failure(client().listSources({ versionId: VERSION_ID }).toArray());
-    const viaPages = await failure(
+    const viaArray = await rejection(client().listSources({ versionId: VERSION_ID }).toArray());
+    const viaPages = await rejection(
       (async () => {
         for await (const _ of client().listSources({ versionId: VERSION_ID }).pages());
       })(),
     );
-    const viaItems = await failure(
+    const viaItems = await rejection(
       (async () => {
         for await (const _ of client().paginate("/tags"));
       })(),
@@ -80,19 +72,19 @@ describe("a 429", () => {
 
   it("of a POST is never retried, and flows carry the hint", async () => {
     const fake = limitedOnce({ "retry-after": "0" });
-    const error = await failure(
+    const error = await rejection(
       fakeClient(fake.fetch, { maxRetries: 2 }).createSource(VERSION_ID, { name: "s", type: "NoSql" }),
     );
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.message).toContain(RATE_LIMIT_HINT);
     expect(fake.requests).toHaveLength(1);
-    const viaFlow = await failure(fakeClient(limitedOnce().fetch).defaultVersionId());
+    const viaFlow = await rejection(fakeClient(limitedOnce().fetch).defaultVersionId());
     expect(viaFlow.message).toContain(RATE_LIMIT_HINT);
   });
 
   it("other errors are untouched, and no error carries the token", async () => {
     const fake = fakeDatagalaxy(() => json({ error: `boom ${TOKEN}` }, { status: 500 }));
-    const error = await failure(fakeClient(fake.fetch).listWorkspaces());
+    const error = await rejection(fakeClient(fake.fetch).listWorkspaces());
     expect(error).toBeInstanceOf(ServerError);
     expect(error.message).not.toContain("15 minutes");
     expect(error.message).not.toContain(TOKEN);

@@ -1,6 +1,7 @@
 // Against the mock: the proxy answers `Prefer: api-error=<text>` with a 200 carrying the `api-error` header and the
 // text as body (after Prism validated the request). Generated methods and flows alike must raise DatagrokApiError.
 import { describe, expect, it } from "vitest";
+import { rejection } from "../../../../test/support/catch-error.js";
 import { mockUrl } from "../../../../test/support/mock-url.js";
 import { bearer, createDatagrokClient, DatagrokApiError } from "../../src/index.js";
 
@@ -10,12 +11,7 @@ const grok = () =>
   createDatagrokClient({ baseUrl: mockUrl("datagrok"), auth: bearer("contract-test-token"), maxRetries: 0 });
 
 async function apiError(call: Promise<unknown>): Promise<DatagrokApiError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DatagrokApiError);
-  const typed = error as DatagrokApiError;
+  const typed = await rejection(call, DatagrokApiError);
   expect(typed.status).toBe(200);
   expect(typed.code).toBe(TEXT);
   expect(typed.body).toBe(TEXT);

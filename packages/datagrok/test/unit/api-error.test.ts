@@ -1,22 +1,14 @@
 // Datagrok's "200 that is an error": an `api-error` header (body: the error text) raises DatagrokApiError from every
 // kind of call — JSON, download, no content, and the function-call flow — and is never returned as data.
 import { describe, expect, it } from "vitest";
+import { rejection } from "../../../../test/support/catch-error.js";
 import { ApiError, DatagrokApiError, NotFoundError } from "../../src/index.js";
 import { API_KEY, client, fakeDatagrok, IDENTIFIERS, json, text } from "./fake-datagrok.js";
 
+const failure = (promise: Promise<unknown>) => rejection(promise, DatagrokApiError);
+
 const MESSAGE = 'Table "Demo.Sales" not found';
 const apiError200 = (body = MESSAGE, header = MESSAGE) => text(body, { headers: { "api-error": header } });
-
-async function failure(call: Promise<unknown>): Promise<DatagrokApiError> {
-  const error = await call.then(
-    (value) => {
-      throw new Error(`expected a DatagrokApiError, got ${JSON.stringify(value)}`);
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DatagrokApiError);
-  return error as DatagrokApiError;
-}
 
 describe("the api-error header on a 200", () => {
   it("raises DatagrokApiError from a JSON operation (uploadTable)", async () => {

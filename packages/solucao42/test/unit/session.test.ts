@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { LoginFailedError } from "@dataclients/auth";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { rejection } from "../../../../test/support/catch-error.js";
 import { AuthenticationError, apiKeyAuth, createSolucao42Client } from "../../src/index.js";
 import { fakeVendor } from "./fake-vendor.js";
 
@@ -140,12 +141,8 @@ describe("a token answer without tokens", () => {
       return new Response(body, { headers: { "content-type": "application/json" } });
     }) as typeof globalThis.fetch;
     const s42 = createSolucao42Client({ baseUrl: "https://api.test", auth: apiKeyAuth(credentials), fetch });
-    const error = await s42.getPermissions().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(LoginFailedError);
-    expect((error as Error).message).toBe("session: the login or refresh response carried no access token");
+    const error = await rejection(s42.getPermissions(), LoginFailedError);
+    expect(error.message).toBe("session: the login or refresh response carried no access token");
     expect(paths).toEqual(["/api/v1/auth/api-key"]);
   });
 });
