@@ -32,6 +32,17 @@ export function decodeJwtPayload(token: string): Record<string, unknown> | undef
 }
 
 /**
+ * Seconds until the JWT's `exp` claim, or undefined when the token carries none, cannot be read, or is already past
+ * (a session then renews only when a request is rejected). Decoded, not verified: for scheduling a renewal only.
+ */
+export function jwtLifetimeSeconds(token: string, nowMs: number = Date.now()): number | undefined {
+  const exp = decodeJwtPayload(token)?.exp;
+  if (typeof exp !== "number" || !Number.isFinite(exp)) return undefined;
+  const seconds = Math.floor(exp - nowMs / 1000);
+  return seconds > 0 ? seconds : undefined;
+}
+
+/**
  * Adds a non-enumerable `claims()` to `strategy` that returns only the `names` claims of `token` (a JWT, read
  * once without verifying it). A token given as a function is not read: `claims()` is then `{}`.
  */

@@ -4,6 +4,7 @@ import { type FakeHandler, fakeFetch, json } from "../../../../test/support/fake
 import { bearer, createDatagalaxyClient, type DatagalaxyClientOptions } from "../../src/index.js";
 
 export { type FakeHandler, json, type SentRequest } from "../../../../test/support/fake-fetch.js";
+export { unsignedJwt as jwt } from "../../../../test/support/jwt.js";
 
 export const BASE_URL = "https://acme.api.datagalaxy.com/v2";
 export const TOKEN = "integration-TOKEN-0123456789";
@@ -16,10 +17,4 @@ export function fakeDatagalaxy(handler: FakeHandler = () => json({})) {
 /** A client on the fake, retries off unless asked, throttle on (its default) unless asked. */
 export function fakeClient(fetch: typeof globalThis.fetch, options: Partial<DatagalaxyClientOptions> = {}) {
   return createDatagalaxyClient({ baseUrl: BASE_URL, auth: bearer(TOKEN), fetch, maxRetries: 0, ...options });
-}
-
-/** An unsigned JWT (`header.payload.sig`) with the given payload, as a personal access token looks. */
-export function jwt(payload: Record<string, unknown>): string {
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  return `${encode({ alg: "HS256", typ: "JWT" })}.${encode(payload)}.c2lnbmF0dXJlLW5vdC1jaGVja2Vk`;
 }

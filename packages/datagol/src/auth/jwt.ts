@@ -1,5 +1,5 @@
-// Reading the user JWT that POST /idp/api/v1/user/login returns in its `Authorization` response header, and
-// its lifetime (the `exp` claim), so the session logs in again shortly before it expires instead of after a 401.
+// Reading the user JWT that POST /idp/api/v1/user/login returns in its `Authorization` response header (its
+// lifetime, the `exp` claim, is @dataclients/auth's jwtLifetimeSeconds).
 import { LoginFailedError } from "@dataclients/auth";
 
 const BEARER = /^\s*bearer(?:\s+|$)/i;
@@ -22,25 +22,4 @@ export function jwtFromAuthorizationHeader(value: string | null): string {
     });
   }
   return token;
-}
-
-/**
- * Seconds until the JWT's `exp` claim, or undefined when the token carries none, cannot be read, or is already
- * past (then the session renews only when a request is rejected).
- */
-export function jwtLifetimeSeconds(token: string, nowMs: number = Date.now()): number | undefined {
-  const payload = token.split(".")[1];
-  if (!payload) return undefined;
-  try {
-    const base64 = payload
-      .replace(/-/g, "+")
-      .replace(/_/g, "/")
-      .padEnd(Math.ceil(payload.length / 4) * 4, "=");
-    const claims = JSON.parse(atob(base64)) as { exp?: unknown };
-    if (typeof claims?.exp !== "number" || !Number.isFinite(claims.exp)) return undefined;
-    const seconds = Math.floor(claims.exp - nowMs / 1000);
-    return seconds > 0 ? seconds : undefined;
-  } catch {
-    return undefined;
-  }
 }

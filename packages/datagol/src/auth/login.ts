@@ -1,7 +1,13 @@
 // datagolLogin: email and password → the user JWT, as the vendor's guide documents it (step 1: POST
 // /idp/api/v1/user/login, "extract JWT from Authorization header"). Logs in again when a request is rejected
 // (401/403, the vendor's advice) and shortly before the JWT's `exp`.
-import { createSession, LoginFailedError, type SessionAuth, withSafeDescription } from "@dataclients/auth";
+import {
+  createSession,
+  jwtLifetimeSeconds,
+  LoginFailedError,
+  type SessionAuth,
+  withSafeDescription,
+} from "@dataclients/auth";
 import {
   ApiError,
   type AuthBinding,
@@ -14,7 +20,7 @@ import {
 import { PRODUCTION_BASE_URL } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
 import { type DatagolCredentials, NAME } from "./binding.js";
-import { jwtFromAuthorizationHeader, jwtLifetimeSeconds } from "./jwt.js";
+import { jwtFromAuthorizationHeader } from "./jwt.js";
 
 export interface DatagolLoginOptions {
   /** The user's e-mail address. */

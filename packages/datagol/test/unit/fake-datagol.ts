@@ -1,6 +1,7 @@
 // DataGOL as an injected fetch (test/support/fake-fetch records every request as sent), with the constants,
 // answers and the logging-in fake the unit tests share.
 import { type FakeHandler, fakeFetch, json } from "../../../../test/support/fake-fetch.js";
+import { unsignedJwt } from "../../../../test/support/jwt.js";
 
 export { type FakeHandler, json, type SentRequest } from "../../../../test/support/fake-fetch.js";
 
@@ -15,9 +16,7 @@ export const NOCO_TABLES = `/noCo/api/v2/workspaces/${WORKSPACE}/tables`;
 
 /** A JWT whose payload is `claims` (the signature is not checked by clients). */
 export function jwt(claims: Record<string, unknown> = { sub: EMAIL }): string {
-  const part = (value: unknown) =>
-    btoa(JSON.stringify(value)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
-  return `${part({ alg: "HS256", typ: "JWT" })}.${part(claims)}.c2lnbmF0dXJl`;
+  return unsignedJwt(claims);
 }
 
 export function fakeDatagol(handler: FakeHandler) {

@@ -1,6 +1,5 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { jwtLifetimeSeconds } from "../../src/auth/jwt.js";
 import { jwtFromAuthorizationHeader, LoginFailedError } from "../../src/index.js";
 import { jwt } from "./fake-datagol.js";
 
@@ -30,20 +29,6 @@ describe("jwtFromAuthorizationHeader (the login answer's Authorization header)",
       expect(error.message).toContain("is not `Bearer <JWT>`");
       expect(inspect(error)).not.toContain("tokens-secret");
     }
-  });
-});
-
-describe("jwtLifetimeSeconds (the exp claim)", () => {
-  const now = Date.UTC(2026, 0, 1);
-  it("is the seconds left until exp", () => {
-    expect(jwtLifetimeSeconds(jwt({ exp: now / 1000 + 3600 }), now)).toBe(3600);
-  });
-  it("is undefined without exp, with a past exp, or for a token that is not a JWT", () => {
-    expect(jwtLifetimeSeconds(jwt({ sub: "x" }), now)).toBeUndefined();
-    expect(jwtLifetimeSeconds(jwt({ exp: now / 1000 - 1 }), now)).toBeUndefined();
-    expect(jwtLifetimeSeconds(jwt({ exp: "tomorrow" }), now)).toBeUndefined();
-    expect(jwtLifetimeSeconds("opaque-token", now)).toBeUndefined();
-    expect(jwtLifetimeSeconds("a.%%%.c", now)).toBeUndefined();
   });
 });
 
