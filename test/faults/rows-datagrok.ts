@@ -1,7 +1,7 @@
 // Datagrok in the fault matrix: its generated methods (a JSON read, a CSV download, a streamed CSV upload) and the
 // callFunction flow over the same faults as the other clients. Every Datagrok call goes through the vendor's
-// classifyResponse hook (the api-error header), so JSON answers are read by core's readResponse rather than
-// fetchAndRead: a GET body that breaks off mid-way is not read again (1 attempt where DataOps.live makes 3).
+// classifyResponse hook (the api-error header), which fetchAndRead runs before each read: a GET body that breaks
+// off mid-way is read again, as for the other vendors (3 attempts).
 // The integrator wires DATAGROK_CLIENTS into CLIENTS and DATAGROK_ROWS into ROWS (clients.ts / rows.ts).
 import { bearer } from "@dataclients/auth";
 import { ConnectionError, RateLimitError, ServerError, TimeoutError } from "@dataclients/core";

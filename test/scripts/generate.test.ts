@@ -382,10 +382,10 @@ describe("scaffold", () => {
     expect(client).toContain("export function createAcmeDataClient(options: AcmeDataClientOptions = {}) {");
     expect(client).toContain('const META = { name: "Acme Data", defaultBaseUrl: PRODUCTION_BASE_URL };');
     expect(client).toContain(
-      "  const { client } = createVendorClient<paths, Operations>(resolveOptions(options), {\n    ...META,\n    operations,\n    paging,\n",
+      "  const { client } = createVendorClient<paths, Operations>(options, {\n    ...META,\n    operations,\n    paging,\n",
     );
     expect(client).toContain(
-      "export function createAcmeDataApi(options: AcmeDataClientOptions = {}): VendorApi<paths> {\n  return createVendorApi<paths>(resolveOptions(options), META);\n}\n",
+      "export function createAcmeDataApi(options: AcmeDataClientOptions = {}): VendorApi<paths> {\n  return createVendorApi<paths>(options, META);\n}\n",
     );
     const lightTest = read(root, "packages/acme/test/unit/light-api.test.ts");
     expect(lightTest).toContain('const BASE_URL = "https://api.acme.dev/v1";');

@@ -1,6 +1,7 @@
 // The contract between the fetch wrapper and a credential strategy (implemented in @dataclients/auth).
 // The wrapper calls `authenticate` on every attempt, and only for requests to the configured origin.
 import type { ClientOptions } from "./options.js";
+import type { Throttle } from "./throttle.js";
 
 export interface AuthContext {
   /** The URL the request is about to be sent to (always the configured origin). */
@@ -30,6 +31,8 @@ export interface UnauthorizedContext {
 export interface AuthBinding {
   baseUrl: string;
   options: Omit<ClientOptions, "auth" | "baseUrl">;
+  /** The client's request throttle (from `maxRequestsPerSecond`): the strategy's requests take their turns too. */
+  throttle?: Throttle;
 }
 
 /** The statuses that mean "renew the credential" when a strategy does not say. */

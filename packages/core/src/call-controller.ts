@@ -12,6 +12,8 @@ export type CallEvent = "abort" | "timeout";
 export class CallController {
   #fetchController = new AbortController();
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the armed timer is a stream's idle timer rather than the attempt's deadline. */
+  #idle = false;
   #deadline = 0;
   #unsubscribers: Array<() => void> | undefined;
   #timedOutFlag = false;
@@ -70,14 +72,16 @@ export class CallController {
    * read, without holding the process open for a body nobody reads.
    */
   continueDeadline(): void {
-    // Still armed from startAttempt (same deadline): only let go of the process. Else arm what is left.
-    if (this.#timer !== undefined) (this.#timer as { unref?: () => void }).unref?.();
+    // Still armed from startAttempt (same deadline): only let go of the process. Else (fired, disarmed, or an idle
+    // timer of a stream that a clone now reads buffered) arm what is left of the deadline.
+    if (this.#timer !== undefined && !this.#idle) (this.#timer as { unref?: () => void }).unref?.();
     else this.#arm(Math.max(0, this.#deadline - Date.now()), true);
   }
 
   /** A returned stream waits for its next chunk: it may stay silent for `timeoutMs` (idle timeout). */
   armIdle(): void {
     this.#arm(this.timeoutMs, true);
+    this.#idle = true;
   }
 
   disarm(): void {
@@ -97,6 +101,7 @@ export class CallController {
 
   #arm(ms: number, unref: boolean): void {
     this.disarm();
+    this.#idle = false;
     if (this.#disposed) return;
     const timer = setTimeout(() => this.#timeoutFired(), Math.min(ms, MAX_TIMER_MS));
     // Node only (feature-detected): a body that nobody reads must not keep the process alive.

@@ -2,8 +2,7 @@
 // and gives back the typed openapi-fetch client wired to the fetch wrapper.
 import type { Client, ClientOptions as OpenapiFetchOptions } from "openapi-fetch";
 import openapiFetchDefault from "openapi-fetch";
-import type { AuthStrategy } from "./auth-strategy.js";
-import { ConfigurationError } from "./errors.js";
+import type { AuthBinding, AuthStrategy } from "./auth-strategy.js";
 import { createFetchWrapper, type FetchAndRead, type FetchLike } from "./fetch-wrapper.js";
 import {
   type ClientOptions,
@@ -15,7 +14,7 @@ import {
   validateCommonOptions,
 } from "./options.js";
 import { DataclientsRequest } from "./request-body.js";
-import type { Throttle } from "./throttle.js";
+import { type Throttle, throttleFor } from "./throttle.js";
 
 // tsup's CommonJS output hands `import createClient from "openapi-fetch"` the whole module (its interop ignores
 // openapi-fetch's `__esModule`), so take the function from either shape. A default import, not `import * as`: a
@@ -29,11 +28,10 @@ export interface ApiClientMeta {
   name: string;
   /** The documented production URL; absent for per-tenant hosts, which makes `baseUrl` required. */
   defaultBaseUrl?: string;
-  /**
-   * The throttle for `maxRequestsPerSecond` (`throttleFor(options.maxRequestsPerSecond)`, or one shared with a
-   * twin client). Passed in, so a client without a rate does not carry the throttle's code.
-   */
+  /** A throttle this client shares (with its credential-free twin); else one is made from `maxRequestsPerSecond`. */
   throttle?: Throttle;
+  /** How this vendor wraps a token for `auth` ("auth: privateToken(token)"), for the message when a bare one is given. */
+  tokenHint?: string;
 }
 
 // openapi-fetch's generic constraint, spelled out so facades need not import openapi-fetch types.
@@ -59,16 +57,12 @@ export function createApiClient<Paths extends PathsObject>(
   options: ClientOptions,
   meta: ApiClientMeta,
 ): ApiClient<Paths> {
-  validateClientOptions(options, meta.name);
-  // A rate that nothing enforces must not pass silently (validateClientOptions has checked it is a number).
-  if (!meta.throttle && (options.maxRequestsPerSecond ?? 0) > 0) {
-    throw new ConfigurationError(
-      `${meta.name}: \`maxRequestsPerSecond\` needs a client with a request throttle: pass \`throttle: throttleFor(options.maxRequestsPerSecond)\` to createApiClient`,
-    );
-  }
+  validateClientOptions(options, meta.name, meta.tokenHint);
+  const throttle = meta.throttle ?? throttleFor(options.maxRequestsPerSecond);
   const baseUrl = resolveBaseUrl(options.baseUrl, meta.name, meta.defaultBaseUrl);
   const { auth: unbound, baseUrl: _baseUrl, ...rest } = options;
-  const auth = unbound?.bind ? unbound.bind({ baseUrl, options: rest }) : unbound;
+  // A strategy that logs in sends through the client's options and takes turns from the client's throttle.
+  const auth = unbound?.bind ? unbound.bind({ baseUrl, options: rest, throttle }) : unbound;
   const wrapper = createFetchWrapper({
     origin: baseUrl,
     fetch: options.fetch,
@@ -78,7 +72,7 @@ export function createApiClient<Paths extends PathsObject>(
     logger: options.logger,
     maxResponseBytes: options.maxResponseBytes,
     retryPolicy: options.retryPolicy,
-    throttle: meta.throttle,
+    throttle,
   });
   const api = createClient<Paths>({
     baseUrl,
@@ -101,4 +95,20 @@ export function createApiClient<Paths extends PathsObject>(
     fetchFor: (call) => wrapper.withOptions(call),
     readerFor: (call) => wrapper.readerWithOptions(call),
   };
+}
+
+/**
+ * The client a login strategy makes its own requests with (AuthStrategy.bind): the binding client's base URL and
+ * options, its throttle (login requests count against the client's rate), and `auth` when the strategy's own
+ * requests need a credential.
+ */
+export function createBindingClient<Paths extends PathsObject>(
+  binding: AuthBinding,
+  name: string,
+  auth?: AuthStrategy,
+): ApiClient<Paths> {
+  return createApiClient<Paths>(
+    { ...binding.options, baseUrl: binding.baseUrl, auth },
+    { name, throttle: binding.throttle },
+  );
 }

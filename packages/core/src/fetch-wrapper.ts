@@ -229,7 +229,7 @@ export function createFetchWrapper(config: FetchWrapperConfig) {
         }
         // Computed only if an error or a scrub needs them: most calls never do.
         const secrets = () => secretsOf(headers, call);
-        if (config.throttle && !config.throttle.tryAcquire?.()) {
+        if (config.throttle && !config.throttle.tryAcquire()) {
           // Waiting for a turn is not the server's time: the attempt's timer starts after it.
           await config.throttle.acquire(controller.signal).catch((error: unknown) => {
             throw controller.aborted ? controller.abortError() : error;
@@ -511,7 +511,7 @@ function isUnexpectedRedirect(error: unknown): boolean {
 /** Releases an unread guarded body (and its call). */
 async function cancelBody(response: Response): Promise<void> {
   const context = contextOf(response);
-  if (context?.cancel) return context.cancel();
+  if (context) return context.cancel();
   await response.body?.cancel().catch(() => {});
 }
 

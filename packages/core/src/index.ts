@@ -1,10 +1,16 @@
 export type { AuthBinding, AuthContext, AuthStrategy, UnauthorizedContext } from "./auth-strategy.js";
 export { DEFAULT_RENEW_ON } from "./auth-strategy.js";
-export { type ApiClient, type ApiClientMeta, createApiClient, type PathsObject } from "./client.js";
+export {
+  type ApiClient,
+  type ApiClientMeta,
+  createApiClient,
+  createBindingClient,
+  type PathsObject,
+} from "./client.js";
 export { describeValue } from "./describe-value.js";
 export { type Download, downloadOf, filenameFrom, toDownload } from "./download.js";
 export { type BinaryBody, type BodyDescriptor, type BodyFormat, encodeBody } from "./encode-body.js";
-export { type ErrorHints, withErrorHint } from "./error-hints.js";
+export type { ErrorHints } from "./error-hints.js";
 export {
   AbortError,
   ApiError,
@@ -45,7 +51,6 @@ export {
   toFormFields,
   toUrlEncoded,
 } from "./form-encoding.js";
-export { checkHeader, headerValueProblem } from "./header-check.js";
 export type { JsonExpectation, JsonReadOptions } from "./json-body.js";
 export { parseLinkHeader } from "./link-header.js";
 export type { Logger } from "./logger.js";
@@ -67,7 +72,7 @@ export type {
 export { bindOperations, type CallOptions, callOperation, type OperationContext } from "./operations.js";
 export {
   type ClientOptions,
-  DEFAULT_MAX_RESPONSE_BYTES,
+  checkAuthOption,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
   isLoopbackHost,
@@ -106,7 +111,6 @@ export { encodePathParam, fillPath, type PathEncoding } from "./path-params.js";
 export { type PollOptions, PollTimeoutError, pollUntil, type WaitOptions } from "./poll.js";
 export { type QueryStyle, serializeQuery } from "./query.js";
 export {
-  MAX_URL_IN_MESSAGE,
   REDACTED,
   redactBody,
   redactHeaders,

@@ -30,7 +30,7 @@ export interface ClientOptions {
   retryPolicy?: RetryPolicy;
   /**
    * Most requests this client starts per second, all callers and retries together; 0 or absent: no limit. Time
-   * spent waiting for a turn does not count against `timeout`. (DataGalaxy's client defaults it to 8.)
+   * spent waiting for a turn does not count against `timeout`.
    */
   maxRequestsPerSecond?: number;
 }
@@ -132,7 +132,11 @@ export function validateCommonOptions(options: ClientOptions | RequestOptions, n
   }
 }
 
-export function validateClientOptions(options: ClientOptions, name: string): void {
+/**
+ * Checks a client's options, naming the option and the fix. `tokenHint` is how this vendor wraps a token ("auth:
+ * privateToken(token)"): a bare token given as `auth` gets it in the message.
+ */
+export function validateClientOptions(options: ClientOptions, name: string, tokenHint?: string): void {
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new ConfigurationError(`${name}: options must be an object; got ${describeValue(options)}`);
   }
@@ -148,11 +152,7 @@ export function validateClientOptions(options: ClientOptions, name: string): voi
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new ConfigurationError(`${name}: \`fetch\` must be a function with the signature of globalThis.fetch`);
   }
-  const auth = options.auth as { authenticate?: unknown; bind?: unknown } | undefined;
-  // A login strategy may be bindable only (it becomes a full strategy when a client binds it).
-  if (auth !== undefined && typeof auth?.authenticate !== "function" && typeof auth?.bind !== "function") {
-    throw new ConfigurationError(`${name}: \`auth\` must be a strategy such as bearer(token) from @dataclients/auth`);
-  }
+  checkAuthOption(options.auth, name, tokenHint);
   const rate = options.maxRequestsPerSecond;
   if (rate !== undefined && !(typeof rate === "number" && Number.isInteger(rate) && rate >= 0)) {
     throw new ConfigurationError(
@@ -207,5 +207,17 @@ function validateRetryPolicy(policy: unknown, name: string): void {
   }
   if (p.delay !== undefined && typeof p.delay !== "function") {
     throw new ConfigurationError(`${name}: \`retryPolicy.delay\` must be a function`);
+  }
+}
+
+/** `auth` must be a credential strategy; a bare token gets the vendor's way to wrap it in the message. */
+export function checkAuthOption(auth: unknown, name: string, tokenHint = "auth: bearer(token)"): void {
+  if (typeof auth === "string") {
+    throw new ConfigurationError(`${name}: \`auth\` must be a strategy; wrap the token: ${tokenHint}`);
+  }
+  const strategy = auth as { authenticate?: unknown; bind?: unknown } | undefined;
+  // A login strategy may be bindable only (it becomes a full strategy when a client binds it).
+  if (strategy !== undefined && typeof strategy?.authenticate !== "function" && typeof strategy?.bind !== "function") {
+    throw new ConfigurationError(`${name}: \`auth\` must be a strategy such as bearer(token) from @dataclients/auth`);
   }
 }

@@ -3,8 +3,8 @@
 // guard reads and swaps the readers of the platform's. Such an answer is re-wrapped as a platform Response around
 // the same body stream (nothing is copied; a body that is not a web stream is read into memory first).
 
-// Statuses whose Response cannot carry a body.
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Statuses whose Response cannot carry a body (the Response constructor rejects one for them). */
+export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /** What the wrapper reads of any fetch's answer. */
 type ResponseLike = Pick<Response, "status" | "statusText" | "headers" | "url" | "body" | "arrayBuffer">;

@@ -75,35 +75,47 @@ export async function responseError(
 
 const decoder = new TextDecoder();
 
-async function readBytes(
+function readBytes(
   response: Response,
   maxBytes: number | undefined,
   context: ResponseContext | undefined,
 ): Promise<Uint8Array> {
-  if (response.bodyUsed) throw new ConfigurationError("readBody: the response body was already read");
-  const max = maxBytes ?? context?.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  try {
-    // A wrapper response: its guard enforces the cap and the timeout, and types every fault.
-    if (context?.bytes && context.limit) {
-      context.limit(max);
-      return await context.bytes();
-    }
-    return await readCapped(response, max, context);
-  } catch (error) {
-    throw bodyError(error, response, context);
-  }
+  return readWhole(
+    response,
+    maxBytes,
+    context,
+    (guard) => guard.bytes(),
+    (max) => readCapped(response, max, context),
+  );
 }
 
-async function readText(
+function readText(response: Response, maxBytes: number | undefined, context: ResponseContext | undefined) {
+  return readWhole(
+    response,
+    maxBytes,
+    context,
+    (guard) => guard.rawText(),
+    async (max) => decoder.decode(await readCapped(response, max, context)),
+  );
+}
+
+/**
+ * The whole body with every fault typed: a wrapper response through its guard (which enforces the cap and the
+ * timeout), any other response counted here.
+ */
+async function readWhole<T>(
   response: Response,
   maxBytes: number | undefined,
   context: ResponseContext | undefined,
-): Promise<string> {
-  if (!context?.rawText || !context.limit) return decoder.decode(await readBytes(response, maxBytes, context));
+  guarded: (guard: ResponseContext) => Promise<T>,
+  unguarded: (max: number) => Promise<T>,
+): Promise<T> {
   if (response.bodyUsed) throw new ConfigurationError("readBody: the response body was already read");
-  context.limit(maxBytes ?? context.maxBytes);
+  const max = maxBytes ?? context?.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   try {
-    return await context.rawText();
+    if (!context) return await unguarded(max);
+    context.limit(max);
+    return await guarded(context);
   } catch (error) {
     throw bodyError(error, response, context);
   }

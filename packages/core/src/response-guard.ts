@@ -13,12 +13,11 @@ import type { CallController } from "./call-controller.js";
 import { ConnectionError, DataclientsError, ResponseTooLargeError, TimeoutError } from "./errors.js";
 import { parseJsonBody } from "./json-body.js";
 import { describeNetworkError } from "./network-error.js";
+import { NULL_BODY_STATUSES } from "./platform-response.js";
 import { redactUrl, scrubString, shortUrl } from "./redact.js";
 import { concatBytes } from "./response-body.js";
 import { contextOf, type ResponseContext, recordResponse } from "./response-info.js";
 
-// Statuses that never carry a body (the Response constructor rejects one for them).
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const platform = Response.prototype;
 const bodyOf = Object.getOwnPropertyDescriptor(platform, "body")?.get as (
   this: Response,

@@ -15,14 +15,14 @@ export interface ResponseContext extends ResponseInfo {
   maxBytes: number;
   /** Retries the wrapper already spent on this call (fetchAndRead shares the budget). */
   retries: number;
-  // A guarded response's buffered readers (response-guard), with typed errors, the deadline and the cap:
+  // The response's buffered readers (response-guard's GuardedBody), with typed errors, the deadline and the cap:
   /** Sets the cap for the next buffered read (readBody's `maxBytes`). */
-  limit?(maxBytes: number): void;
-  bytes?(): Promise<Uint8Array>;
+  limit(maxBytes: number): void;
+  bytes(): Promise<Uint8Array>;
   /** The body as text, never scrubbed. */
-  rawText?(): Promise<string>;
+  rawText(): Promise<string>;
   /** Releases the body unread, ending the call. */
-  cancel?(reason?: unknown): Promise<void>;
+  cancel(reason?: unknown): Promise<void>;
 }
 
 // The "return override" idiom: a base constructor that returns its argument lets a subclass add its private field

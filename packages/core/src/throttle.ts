@@ -1,8 +1,7 @@
 // A client-side request throttle: at most `perSecond` request starts in any window of one second, first come
-// first served, shared by every caller of one throttle. Vendors that slow down or block callers above a rate
-// (DataGalaxy: 8 requests per second) wrap the fetch they give the client, so every attempt (retries and
-// redirect hops included) waits its turn. One queue and at most one timer: the timer exists only while a
-// request is waiting, so an idle throttle never keeps a process alive.
+// first served, shared by every caller of one throttle. A client with `maxRequestsPerSecond` has one: the fetch
+// wrapper takes a turn before every attempt (retries and redirect hops included). One queue and at most one timer:
+// the timer exists only while a request is waiting, so an idle throttle never keeps a process alive.
 import { ConfigurationError } from "./errors.js";
 import type { FetchLike } from "./fetch-wrapper.js";
 import { sleep as defaultSleep } from "./sleep.js";
@@ -25,7 +24,7 @@ export interface Throttle {
    */
   acquire(signal?: AbortSignal | null): Promise<void>;
   /** Takes a turn if one is free right now (nobody waits and the window has room): no promise, no wait. */
-  tryAcquire?(): boolean;
+  tryAcquire(): boolean;
   /** Callers waiting for their turn. */
   readonly waiting: number;
 }
@@ -37,7 +36,7 @@ interface Waiter {
   onAbort(): void;
 }
 
-export function createThrottle(options: ThrottleOptions): Throttle & Required<Pick<Throttle, "tryAcquire">> {
+export function createThrottle(options: ThrottleOptions): Throttle {
   const { perSecond } = options;
   if (!(Number.isInteger(perSecond) && perSecond >= 1)) {
     throw new ConfigurationError(`throttle: \`perSecond\` must be a whole number ≥ 1; got ${String(perSecond)}`);

@@ -3,7 +3,6 @@
 // client comes back: no generated methods, paginators, flows or body encoders, so an api-only program pays for none.
 import { type ApiClientMeta, createApiClient, type PathsObject } from "./client.js";
 import type { ClientOptions } from "./options.js";
-import { throttleFor } from "./throttle.js";
 import type { VendorClient } from "./vendor-client.js";
 
 /** What a light factory returns: the full client's `api` and `baseUrl`, so code moves between the two unchanged. */
@@ -13,9 +12,6 @@ export function createVendorApi<Paths extends PathsObject>(
   options: ClientOptions,
   meta: ApiClientMeta,
 ): VendorApi<Paths> {
-  // `maxRequestsPerSecond` works as in the full client (the throttle is ~0.4 kB gzip, and only an option nobody
-  // enforces would be worse).
-  const throttle = meta.throttle ?? throttleFor((options as ClientOptions | undefined)?.maxRequestsPerSecond);
-  const { api, baseUrl } = createApiClient<Paths>(options, { ...meta, throttle });
+  const { api, baseUrl } = createApiClient<Paths>(options, meta);
   return { api, baseUrl };
 }

@@ -24,7 +24,7 @@ export interface VendorDefinition {
   authHint: string;
   /** What the credential is called in that message ("an access token"). */
   credentialName?: string;
-  /** Runs on every response before data or a stream is returned (e.g. Datagrok's `api-error` header). */
+  /** Runs on every 2xx response before data or a stream is returned (e.g. Datagrok's `api-error` header). */
   classifyResponse?: ClassifyResponse;
   /** The vendor's advice per error status, appended to those errors' messages (DataGalaxy's 429). */
   errorHints?: ErrorHints;

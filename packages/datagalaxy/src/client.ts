@@ -6,6 +6,7 @@
 import {
   type ClientOptions,
   ConfigurationError,
+  checkAuthOption,
   createVendorApi,
   createVendorClient,
   describeValue,
@@ -46,9 +47,8 @@ function resolveOptions(options: DatagalaxyClientOptions): ClientOptions {
       `${NAME}: options must be an object such as { auth: bearer(token) }; got ${describeValue(options)}`,
     );
   }
-  if (typeof (options as { auth?: unknown }).auth === "string") {
-    throw new ConfigurationError(`${NAME}: \`auth\` must be a strategy; wrap the token: auth: bearer(token)`);
-  }
+  // Before the base URL is read from the token: a bare token gets the fix, not "baseUrl is required".
+  checkAuthOption(options.auth, NAME);
   const { maxRequestsPerSecond, ...rest } = options;
   return {
     ...rest,

@@ -5,7 +5,6 @@
 import {
   type AuthStrategy,
   type ClientOptions,
-  ConfigurationError,
   createVendorApi,
   createVendorClient,
   type VendorApi,
@@ -30,7 +29,7 @@ export interface DatagolClientOptions extends Omit<ClientOptions, "auth"> {
 
 const AUTH_HINT = "auth: serviceAccount({ login: datagolLogin({ email, password }), serviceAccountId })";
 
-const META = { name: NAME, defaultBaseUrl: DEFAULT_BASE_URL };
+const META = { name: NAME, defaultBaseUrl: DEFAULT_BASE_URL, tokenHint: "auth: serviceToken(token)" };
 
 /**
  * Only the typed openapi-fetch client (`{ data, error, response }`, never throws) and `baseUrl`, with the same
@@ -38,12 +37,12 @@ const META = { name: NAME, defaultBaseUrl: DEFAULT_BASE_URL };
  * of its methods or flows in your bundle.
  */
 export function createDatagolApi(options: DatagolClientOptions = {}): VendorApi<paths> {
-  return createVendorApi<paths>(resolveOptions(options), META);
+  return createVendorApi<paths>(options, META);
 }
 
 /** Creates a DataGOL client: a method per operation, and the query and row flows. */
 export function createDatagolClient(options: DatagolClientOptions = {}) {
-  const { client } = createVendorClient<paths, Operations>(resolveOptions(options), {
+  const { client } = createVendorClient<paths, Operations>(options, {
     ...META,
     operations,
     paging,
@@ -52,17 +51,6 @@ export function createDatagolClient(options: DatagolClientOptions = {}) {
   // Each flow replaces the generated method of the same name (executeQuery, createRow, createRows, updateRow; the
   // originals stay reachable through generatedMethods) or adds one (tableSqlName, queryRows); the README lists them.
   return withFlows(client, { ...queryFlows(client), ...rowFlows(client) });
-}
-
-/**
- * The vendor's checks, before core's (validation, base URL, auth binding), for both factories: a token passed as
- * `auth` gets the fix in the message (core would only say "must be a strategy").
- */
-function resolveOptions(options: DatagolClientOptions): DatagolClientOptions {
-  if (typeof (options as { auth?: unknown } | null)?.auth === "string") {
-    throw new ConfigurationError(`${NAME}: \`auth\` must be a strategy; wrap the token: auth: serviceToken(token)`);
-  }
-  return options;
 }
 
 export type DatagolClient = ReturnType<typeof createDatagolClient>;

@@ -4,7 +4,6 @@
 import {
   type AuthStrategy,
   type ClientOptions,
-  ConfigurationError,
   createVendorApi,
   createVendorClient,
   type VendorApi,
@@ -33,15 +32,7 @@ export interface DataopsLiveClientOptions extends Omit<ClientOptions, "auth"> {
   auth?: AuthStrategy;
 }
 
-const META = { name: NAME, defaultBaseUrl: DEFAULT_BASE_URL };
-
-/** The vendor's checks, before core's (validation, base URL, auth binding): both factories go through them. */
-function resolveOptions(options: DataopsLiveClientOptions): DataopsLiveClientOptions {
-  if (typeof (options as { auth?: unknown } | null)?.auth === "string") {
-    throw new ConfigurationError(`${NAME}: \`auth\` must be a strategy; wrap the token: auth: privateToken(token)`);
-  }
-  return options;
-}
+const META = { name: NAME, defaultBaseUrl: DEFAULT_BASE_URL, tokenHint: "auth: privateToken(token)" };
 
 /**
  * Only the typed openapi-fetch client (`{ data, error, response }`, never throws) and `baseUrl`, with the same
@@ -49,12 +40,12 @@ function resolveOptions(options: DataopsLiveClientOptions): DataopsLiveClientOpt
  * in your bundle.
  */
 export function createDataopsLiveApi(options: DataopsLiveClientOptions = {}): VendorApi<paths> {
-  return createVendorApi<paths>(resolveOptions(options), META);
+  return createVendorApi<paths>(options, META);
 }
 
 /** Creates a DataOps.live client: a method per operation, `paginate`, and the pipeline and job flows. */
 export function createDataopsLiveClient(options: DataopsLiveClientOptions = {}) {
-  const { client } = createVendorClient<paths, Operations>(resolveOptions(options), {
+  const { client } = createVendorClient<paths, Operations>(options, {
     ...META,
     operations,
     paging,

@@ -3,7 +3,7 @@
 // server returned. The raw client rather than generated methods: a program on createSolucao42Api + apiKeyAuth then
 // carries no operation table, interpreter or flows.
 import { createSession, type SessionAuth, type SessionTokens } from "@dataclients/auth";
-import { type AuthBinding, createApiClient, throttleFor, unwrap } from "@dataclients/core";
+import { type AuthBinding, createBindingClient, unwrap } from "@dataclients/core";
 import type { LoginRequest } from "./credentials.js";
 import type { paths } from "./generated/schema.js";
 import type { AuthUser, TokenResponse } from "./types.js";
@@ -14,10 +14,7 @@ export interface Solucao42SessionAuth extends SessionAuth {
 }
 
 export function bindSession(login: () => LoginRequest, binding: AuthBinding): Solucao42SessionAuth {
-  const tokens = createApiClient<paths>(
-    { ...binding.options, baseUrl: binding.baseUrl },
-    { name: "Solucao42", throttle: throttleFor(binding.options.maxRequestsPerSecond) },
-  );
+  const tokens = createBindingClient<paths>(binding, "Solucao42");
   let user: AuthUser | undefined;
 
   // A token answer that is not an object carries no access token: createSession reports that as a failed login.

@@ -1,6 +1,6 @@
 // src/client.ts of a vendor package: createXClient = every operation of the spec as a generated method (core's
 // createVendorClient interprets the generated table), plus the vendor's flows, the only hand-written part; and
-// createXApi, the light factory: only `api` and `baseUrl`, through the same option handling (resolveOptions, META).
+// createXApi, the light factory: only `api` and `baseUrl`, through the same option handling (core's, with META).
 import { commentSafe, isPerTenant, type TemplateContext } from "./context.js";
 
 export function clientTsTemplate({ vendor }: TemplateContext): string {
@@ -19,19 +19,15 @@ import type { paths } from "./generated/schema.js";
 
 ${perTenant ? "" : `/** The documented production base URL. */\nexport const DEFAULT_BASE_URL = PRODUCTION_BASE_URL as string;\n\n`}${options}
 
+// Both factories: core checks the options, resolves the base URL and binds the credential the same way.
 const META = { name: ${JSON.stringify(vendor.displayName)}, defaultBaseUrl: PRODUCTION_BASE_URL };
-
-/** The vendor's own checks, before core's (validation, base URL, auth binding): both factories go through them. */
-function resolveOptions(options: ${id}ClientOptions): ${id}ClientOptions {
-  return options;
-}
 
 /**
  * Only the typed openapi-fetch client (\`{ data, error, response }\`, never throws) and \`baseUrl\`, with the same
  * options and checks as create${id}Client, but none of its methods or paginators in your bundle.
  */
 export function create${id}Api(options: ${id}ClientOptions${perTenant ? "" : " = {}"}): VendorApi<paths> {
-  return createVendorApi<paths>(resolveOptions(options), META);
+  return createVendorApi<paths>(options, META);
 }
 
 /**
@@ -39,7 +35,7 @@ export function create${id}Api(options: ${id}ClientOptions${perTenant ? "" : " =
  * \`paginate\` over every list, and \`api\`, the raw openapi-fetch client.${perTenant ? ` \`baseUrl\` is required (${template}).` : ""}
  */
 export function create${id}Client(options: ${id}ClientOptions${perTenant ? "" : " = {}"}) {
-  const { client } = createVendorClient<paths, Operations>(resolveOptions(options), {
+  const { client } = createVendorClient<paths, Operations>(options, {
     ...META,
     operations,
     paging,

@@ -2,8 +2,9 @@
 // queue longer than `timeout` still succeeds, and a client shares one rate with its credential-free twin.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  ConfigurationError,
+  type AuthStrategy,
   createApiClient,
+  createBindingClient,
   createThrottle,
   createVendorClient,
   throttleFor,
@@ -24,10 +25,9 @@ describe("maxRequestsPerSecond", () => {
       starts.push(Date.now());
       return json({ ok: true });
     });
-    // createApiClient applies the throttle it is given (createVendorClient passes throttleFor(rate)).
     const client = createApiClient<Record<string, never>>(
       { baseUrl: "https://api.example.test", fetch: recorder.fetch, maxRequestsPerSecond: 2, timeout: 500 },
-      { ...meta, throttle: throttleFor(2) },
+      meta,
     );
     const get = client.api.GET as unknown as (path: string) => Promise<{ data?: unknown; error?: unknown }>;
     const calls = Array.from({ length: 5 }, () => get("/x"));
@@ -45,17 +45,51 @@ describe("maxRequestsPerSecond", () => {
     }
   });
 
-  it("without a throttle passed in, a positive rate fails with the fix instead of going unenforced", () => {
-    const options = { baseUrl: "https://api.example.test", maxRequestsPerSecond: 3 };
-    expect(() => createApiClient(options, meta)).toThrow(
-      new ConfigurationError(
-        "Throttled: `maxRequestsPerSecond` needs a client with a request throttle: pass `throttle: throttleFor(options.maxRequestsPerSecond)` to createApiClient",
-      ),
+  it("a login strategy's own requests (createBindingClient) take turns from the client's rate", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const starts: Array<[string, number]> = [];
+    const recorder = recordingFetch((request) => {
+      starts.push([new URL(request.url).pathname, Date.now()]);
+      return json({ ok: true });
+    });
+    let loggedIn = false;
+    const login: AuthStrategy = {
+      kind: "test login",
+      headerNames: ["authorization"],
+      authenticate() {
+        throw new Error("bind first");
+      },
+      bind(binding) {
+        const twin = createBindingClient<Record<string, never>>(binding, "Throttled login");
+        const post = twin.api.POST as unknown as (path: string) => Promise<unknown>;
+        return {
+          kind: "test login",
+          headerNames: ["authorization"],
+          async authenticate(headers) {
+            if (!loggedIn) {
+              loggedIn = true;
+              await post("/login");
+            }
+            headers.set("authorization", "Bearer t");
+          },
+        };
+      },
+    };
+    const client = createApiClient<Record<string, never>>(
+      { baseUrl: "https://api.example.test", fetch: recorder.fetch, maxRequestsPerSecond: 2, auth: login },
+      meta,
     );
-    // 0 means no throttle, so nothing is needed.
-    expect(createApiClient({ ...options, maxRequestsPerSecond: 0 }, meta).baseUrl).toBe("https://api.example.test");
+    const get = client.api.GET as unknown as (path: string) => Promise<unknown>;
+    const calls = [get("/x"), get("/x")];
+    await vi.advanceTimersByTimeAsync(3_000);
+    await Promise.all(calls);
+    // Rate 2: the login and the first call start at 0; the second call waits for the next window.
+    expect(starts).toEqual([
+      ["/login", 0],
+      ["/x", 0],
+      ["/x", 1000],
+    ]);
     expect(throttleFor(0)).toBeUndefined();
-    expect(throttleFor(3)?.waiting).toBe(0);
   });
 
   it("one rate for a client and its credential-free twin (operations with security: [])", async () => {

@@ -12,12 +12,10 @@ import {
   ApiError,
   type AuthBinding,
   ConfigurationError,
-  createApiClient,
+  createBindingClient,
   requireNonEmpty,
-  throttleFor,
   unwrap,
 } from "@dataclients/core";
-import { PRODUCTION_BASE_URL } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
 import { type DatagolCredentials, NAME } from "./binding.js";
 import { jwtFromAuthorizationHeader } from "./jwt.js";
@@ -72,10 +70,7 @@ export function datagolLogin(options: DatagolLoginOptions): DatagolLogin {
 
 function bindLogin(email: string, password: string, binding: AuthBinding): DatagolJwtSession {
   // The login goes through a credential-free twin of the client: same base URL, fetch, timeouts and retries.
-  const idp = createApiClient<paths>(
-    { ...binding.options, baseUrl: binding.baseUrl },
-    { name: NAME, defaultBaseUrl: PRODUCTION_BASE_URL, throttle: throttleFor(binding.options.maxRequestsPerSecond) },
-  );
+  const idp = createBindingClient<paths>(binding, NAME);
   const session = createSession({
     renewOn: RENEW_ON,
     async login({ signal }) {

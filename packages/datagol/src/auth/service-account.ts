@@ -8,11 +8,9 @@ import {
   type AuthBinding,
   type AuthStrategy,
   ConfigurationError,
-  createApiClient,
-  throttleFor,
+  createBindingClient,
   unwrap,
 } from "@dataclients/core";
-import { PRODUCTION_BASE_URL } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
 import { type DatagolCredentials, isDatagolCredentials, NAME, securityForUrl } from "./binding.js";
 import { type DatagolLogin, RENEW_ON } from "./login.js";
@@ -59,10 +57,7 @@ function bindServiceAccount(login: DatagolLogin, id: number | string, binding: A
   const jwt = login.bind(binding);
   // Token requests carry the JWT (and log in again when it is rejected), through the client's own options. The raw
   // typed client rather than generated methods: createDatagolApi + serviceAccount then carries no operation table.
-  const idp = createApiClient<paths>(
-    { ...binding.options, baseUrl: binding.baseUrl, auth: jwt },
-    { name: NAME, defaultBaseUrl: PRODUCTION_BASE_URL, throttle: throttleFor(binding.options.maxRequestsPerSecond) },
-  );
+  const idp = createBindingClient<paths>(binding, NAME, jwt);
   const token = createSession({
     headerName: "x-auth-token",
     renewOn: RENEW_ON,

@@ -25,7 +25,7 @@ describe("createSolucao42Api", () => {
     [
       "a bare token",
       { auth: "tok" },
-      { error: "Solucao42: `auth` must be a strategy such as bearer(token) from @dataclients/auth" },
+      { error: "Solucao42: `auth` must be a strategy; wrap the token: auth: bearer(token)" },
     ],
     [
       "a URL without a scheme",
