@@ -1,5 +1,5 @@
 // The clients the fault matrix drives: each is a name, a factory taking a base URL, and the call to make.
-// A vendor joins the matrix by adding a client here and rows in rows.ts; nothing else changes.
+// A vendor joins the matrix with a rows-<vendor>.ts (its clients and rows), spread into matrix.test.ts.
 import { bearer } from "@dataclients/auth";
 import { type ClientOptions, createApiClient, createFetchWrapper, type RetryPolicy, unwrap } from "@dataclients/core";
 import { createDataopsLiveClient, privateToken } from "@dataclients/dataops-live";

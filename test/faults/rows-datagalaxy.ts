@@ -1,13 +1,18 @@
 // DataGalaxy in the fault matrix: its generated methods, a paginator and the two seed flows over the same faults.
 // DataGalaxy's own rules show here: a 429 without Retry-After is never retried and says the IP may be blocked for
 // 15 minutes; one with Retry-After (or RateLimit-Reset) within the cap is retried; a POST is never replayed.
-// Wiring (integrator): spread DATAGALAXY_CLIENTS into CLIENTS (clients.ts) and DATAGALAXY_ROWS into ROWS (rows.ts).
 // TOKEN and TIMEOUT_MS are read only inside the calls, so a cycle through clients.ts is harmless.
-import { ConnectionError, DataclientsError, RateLimitError, ServerError, TimeoutError } from "@dataclients/core";
+import {
+  ConnectionError,
+  DataclientsError,
+  InvalidResponseError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+} from "@dataclients/core";
 import { bearer, createDatagalaxyClient } from "@dataclients/datagalaxy";
-import { InvalidResponseError } from "../../packages/core/src/errors.js";
 import { type MatrixClient, TIMEOUT_MS, TOKEN } from "./clients.js";
-import type { Outcome, Row } from "./rows.js";
+import { AUTHED, BODY_TIMEOUT, fails, MID_BODY, ok, rowsFor } from "./outcomes.js";
 import { type Fault, OK_BODY } from "./server.js";
 
 const client = (baseUrl: string) =>
@@ -40,23 +45,12 @@ export const DATAGALAXY_CLIENTS = {
 } satisfies Record<string, MatrixClient>;
 
 export type DatagalaxyClientKey = keyof typeof DATAGALAXY_CLIENTS;
-export type DatagalaxyRow = Omit<Row, "client"> & { client: DatagalaxyClientKey };
-
-type ErrorClass = abstract new (...args: never[]) => Error;
-const AUTHED = { ...OK_BODY, sawAuthorization: true };
-const ok = (attempts: number, result: unknown): Outcome => ({ result, attempts });
-const fails = (error: ErrorClass, message: string, attempts: number): Outcome => ({ error, message, attempts });
 
 const HINT = "The IP address may now be blocked for 15 minutes";
-const MID_BODY = "but the connection failed while reading the response body";
-const BODY_TIMEOUT = "timed out after 400 ms while reading the response body (status 200)";
 const NOT_ENVELOPE = "paginate: expected the page's `results` to be an array; got undefined";
 
-const rows = (client: DatagalaxyClientKey, list: Array<[Fault, Outcome]>): DatagalaxyRow[] =>
-  list.map(([fault, expect]) => ({ client, fault, expect }));
-
-export const DATAGALAXY_ROWS: DatagalaxyRow[] = [
-  ...rows("datagalaxyListWorkspaces", [
+export const DATAGALAXY_ROWS = [
+  ...rowsFor<DatagalaxyClientKey>("datagalaxyListWorkspaces", [
     ["ok", ok(1, AUTHED)],
     ["reset-before-headers", fails(ConnectionError, "before a response arrived", 3)],
     ["burst-5xx", ok(3, OK_BODY)],
@@ -75,7 +69,7 @@ export const DATAGALAXY_ROWS: DatagalaxyRow[] = [
     ["redirect-data", fails(ConnectionError, "was redirected to a data: URL", 1)],
     ["header-echo", fails(ServerError, "failed with 500 Internal Server Error: upstream failed", 3)],
   ]),
-  ...rows("datagalaxyListTags", [
+  ...rowsFor<DatagalaxyClientKey>("datagalaxyListTags", [
     // The fault server's body is not an envelope: the paginator says so instead of yielding nothing.
     ["ok", fails(DataclientsError, NOT_ENVELOPE, 1)],
     ["429-bare", fails(RateLimitError, HINT, 1)],
@@ -83,12 +77,12 @@ export const DATAGALAXY_ROWS: DatagalaxyRow[] = [
     ["reset-before-headers", fails(ConnectionError, "before a response arrived", 3)],
     ["header-echo", fails(ServerError, "upstream failed", 3)],
   ]),
-  ...rows("datagalaxyDefaultVersionId", [
+  ...rowsFor<DatagalaxyClientKey>("datagalaxyDefaultVersionId", [
     ["ok", fails(DataclientsError, "GET /workspaces answered without the `projects` list of workspaces", 1)],
     ["429-bare", fails(RateLimitError, HINT, 1)],
     ["wrong-type", fails(InvalidResponseError, "a JSON object was expected and it is null", 1)],
   ]),
-  ...rows("datagalaxyCreateSource", [
+  ...rowsFor<DatagalaxyClientKey>("datagalaxyCreateSource", [
     ["ok", ok(1, AUTHED)],
     // A POST is never replayed once it may have reached the server: not on 5xx, not on 429, not on a reset.
     ["burst-5xx", fails(ServerError, "failed with 503 Service Unavailable: busy", 1)],

@@ -1,11 +1,16 @@
 // DataGOL in the fault matrix: its clients (a GET through the generated method with the service token, and the
-// executeQuery flow, a POST with a JWT) and the exact outcome of each fault. To wire in: spread DATAGOL_CLIENTS
-// into CLIENTS (clients.ts) and DATAGOL_ROWS into ROWS (rows.ts).
-import { ConnectionError, RateLimitError, ServerError, TimeoutError } from "@dataclients/core";
+// executeQuery flow, a POST with a JWT) and the exact outcome of each fault.
+import {
+  ConnectionError,
+  InvalidResponseError,
+  RateLimitError,
+  ResponseTooLargeError,
+  ServerError,
+  TimeoutError,
+} from "@dataclients/core";
 import { bearer, createDatagolClient, serviceToken } from "@dataclients/datagol";
-import { InvalidResponseError, ResponseTooLargeError } from "../../packages/core/src/errors.js";
 import { type MatrixClient, TIMEOUT_MS, TOKEN } from "./clients.js";
-import type { Outcome, Row } from "./rows.js";
+import { BODY_TIMEOUT, fails, MID_BODY, type Outcome, ok, rowsFor } from "./outcomes.js";
 import { type Fault, OK_BODY } from "./server.js";
 
 const WORKSPACE = "b3e1a902-1234-4abc-9def-7f8a90bc1234";
@@ -34,13 +39,6 @@ export const DATAGOL_CLIENTS = {
 
 export type DatagolClientKey = keyof typeof DATAGOL_CLIENTS;
 
-type ErrorClass = abstract new (...args: never[]) => Error;
-
-const ok = (attempts: number, result: unknown): Outcome => ({ result, attempts });
-const fails = (error: ErrorClass, message: string, attempts: number): Outcome => ({ error, message, attempts });
-
-const MID_BODY = "but the connection failed while reading the response body";
-const BODY_TIMEOUT = "timed out after 400 ms while reading the response body (status 200)";
 const NOT_JSON = "the body is not valid JSON";
 
 const getTable: Array<[Fault, Outcome]> = [
@@ -83,7 +81,7 @@ const executeQuery: Array<[Fault, Outcome]> = [
   ["header-echo", fails(ServerError, "failed with 500 Internal Server Error: upstream failed", 1)],
 ];
 
-export const DATAGOL_ROWS: Array<Omit<Row, "client"> & { client: DatagolClientKey }> = [
-  ...getTable.map(([fault, expect]) => ({ client: "datagolGetTable" as const, fault, expect })),
-  ...executeQuery.map(([fault, expect]) => ({ client: "datagolExecuteQuery" as const, fault, expect })),
+export const DATAGOL_ROWS = [
+  ...rowsFor<DatagolClientKey>("datagolGetTable", getTable),
+  ...rowsFor<DatagolClientKey>("datagolExecuteQuery", executeQuery),
 ];

@@ -2,16 +2,12 @@
 // callFunction flow over the same faults as the other clients. Every Datagrok call goes through the vendor's
 // classifyResponse hook (the api-error header), which fetchAndRead runs before each read: a GET body that breaks
 // off mid-way is read again, as for the other vendors (3 attempts).
-// The integrator wires DATAGROK_CLIENTS into CLIENTS and DATAGROK_ROWS into ROWS (clients.ts / rows.ts).
 import { bearer } from "@dataclients/auth";
-import { ConnectionError, RateLimitError, ServerError, TimeoutError } from "@dataclients/core";
+import { ConnectionError, InvalidResponseError, RateLimitError, ServerError, TimeoutError } from "@dataclients/core";
 import { createDatagrokClient } from "@dataclients/datagrok";
-import { InvalidResponseError } from "../../packages/core/src/errors.js";
 import { type MatrixClient, TIMEOUT_MS, TOKEN } from "./clients.js";
-import type { Outcome } from "./rows.js";
+import { AUTHED, BODY_TIMEOUT, fails, MID_BODY, type Outcome, ok, rowsFor } from "./outcomes.js";
 import { type Fault, OK_BODY } from "./server.js";
-
-type ErrorClass = abstract new (...args: never[]) => Error;
 
 const grok = (baseUrl: string) =>
   createDatagrokClient({ baseUrl, auth: bearer(TOKEN), timeout: TIMEOUT_MS, maxRetries: 2 });
@@ -61,26 +57,12 @@ export const DATAGROK_CLIENTS = {
 
 export type DatagrokClientKey = keyof typeof DATAGROK_CLIENTS;
 
-export interface DatagrokRow {
-  client: DatagrokClientKey;
-  fault: Fault;
-  expect: Outcome;
-}
-
-const AUTHED = { ...OK_BODY, sawAuthorization: true };
 const OK_TEXT = JSON.stringify(AUTHED);
-const ok = (attempts: number, result: unknown): Outcome => ({ result, attempts });
-const fails = (error: ErrorClass, message: string, attempts: number): Outcome => ({ error, message, attempts });
-const MID_BODY = "but the connection failed while reading the response body";
-const BODY_TIMEOUT = "timed out after 400 ms while reading the response body (status 200)";
 const STREAM_IDLE = "timed out after 400 ms waiting for the next chunk of the response stream (status 200)";
 const BEFORE_HEADERS = "the connection was closed or reset before a response arrived";
 
-const rows = (client: DatagrokClientKey, list: Array<[Fault, Outcome]>): DatagrokRow[] =>
-  list.map(([fault, expect]) => ({ client, fault, expect }));
-
-export const DATAGROK_ROWS: DatagrokRow[] = [
-  ...rows("datagrokGetCurrentUser", [
+export const DATAGROK_ROWS = [
+  ...rowsFor<DatagrokClientKey>("datagrokGetCurrentUser", [
     ["ok", ok(1, AUTHED)],
     ["reset-before-headers", fails(ConnectionError, BEFORE_HEADERS, 3)],
     ["burst-5xx", ok(3, OK_BODY)],
@@ -98,7 +80,7 @@ export const DATAGROK_ROWS: DatagrokRow[] = [
     ["redirect-file", fails(ConnectionError, "was redirected to a file: URL", 1)],
     ["header-echo", fails(ServerError, "failed with 500 Internal Server Error: upstream failed", 3)],
   ]),
-  ...rows("datagrokDownloadTable", [
+  ...rowsFor<DatagrokClientKey>("datagrokDownloadTable", [
     ["ok", ok(1, OK_TEXT)],
     ["burst-5xx", ok(3, JSON.stringify(OK_BODY))],
     ["reset-before-headers", fails(ConnectionError, BEFORE_HEADERS, 3)],
@@ -107,12 +89,12 @@ export const DATAGROK_ROWS: DatagrokRow[] = [
     ["truncated", fails(ConnectionError, MID_BODY, 1)],
     ["redirect-other-origin", ok(1, JSON.stringify({ ...OK_BODY, sawAuthorization: false }))],
   ]),
-  ...rows("datagrokDownloadTableText", [
+  ...rowsFor<DatagrokClientKey>("datagrokDownloadTableText", [
     ["ok", ok(1, OK_TEXT)],
     ["stall-after-headers", fails(TimeoutError, BODY_TIMEOUT, 1)],
     ["trickle", fails(TimeoutError, BODY_TIMEOUT, 1)],
   ]),
-  ...rows("datagrokUploadTableStream", [
+  ...rowsFor<DatagrokClientKey>("datagrokUploadTableStream", [
     ["ok", ok(1, AUTHED)],
     // A stream is sent once: no retry after a failure, whatever the fault.
     ["reset-before-headers", fails(ConnectionError, BEFORE_HEADERS, 1)],
@@ -121,7 +103,7 @@ export const DATAGROK_ROWS: DatagrokRow[] = [
     ["redirect-other-origin", fails(ConnectionError, "a streamed request body is sent once and never replayed", 1)],
     ["stall-after-headers", fails(TimeoutError, BODY_TIMEOUT, 1)],
   ]),
-  ...rows("datagrokCallFunction", [
+  ...rowsFor<DatagrokClientKey>("datagrokCallFunction", [
     ["ok", ok(1, AUTHED)],
     ["burst-5xx", fails(ServerError, "failed with 503 Service Unavailable: busy", 1)],
     ["wrong-type", ok(1, null)],

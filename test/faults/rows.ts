@@ -9,24 +9,16 @@ import {
   TimeoutError,
 } from "@dataclients/core";
 import type { ClientKey } from "./clients.js";
+import { AUTHED, BODY_TIMEOUT, fails, MID_BODY, type Outcome, ok, rowsFor } from "./outcomes.js";
 import { type Fault, OK_BODY } from "./server.js";
 
-type ErrorClass = abstract new (...args: never[]) => Error;
-
-export type Outcome = { result: unknown; attempts: number } | { error: ErrorClass; message: string; attempts: number };
+export type { Outcome } from "./outcomes.js";
 
 export interface Row {
   client: ClientKey;
   fault: Fault;
   expect: Outcome;
 }
-
-const AUTHED = { ...OK_BODY, sawAuthorization: true };
-const ok = (attempts: number, result: unknown): Outcome => ({ result, attempts });
-const fails = (error: ErrorClass, message: string, attempts: number): Outcome => ({ error, message, attempts });
-
-const MID_BODY = "but the connection failed while reading the response body";
-const BODY_TIMEOUT = "timed out after 400 ms while reading the response body (status 200)";
 
 /** Outcomes every client built on core's buffered reads shares. */
 const common: Array<[Fault, Outcome]> = [
@@ -44,7 +36,7 @@ const common: Array<[Fault, Outcome]> = [
 ];
 
 export const ROWS: Row[] = [
-  ...common.map(([fault, expect]) => ({ client: "coreGet" as const, fault, expect })),
+  ...rowsFor("coreGet", common),
   // openapi-fetch reads the body itself: a cut or stalled body fails once (no re-read on this path).
   { client: "coreGet", fault: "reset-after-headers", expect: fails(ConnectionError, MID_BODY, 1) },
   { client: "coreGet", fault: "truncated", expect: fails(ConnectionError, MID_BODY, 1) },
@@ -59,7 +51,7 @@ export const ROWS: Row[] = [
   { client: "coreGet", fault: "wrong-type", expect: ok(1, null) },
   { client: "coreGet", fault: "empty", expect: ok(1, undefined) },
 
-  ...common.map(([fault, expect]) => ({ client: "coreRead" as const, fault, expect })),
+  ...rowsFor("coreRead", common),
   // fetchAndRead re-reads an idempotent GET whose body broke off, within maxRetries (3 attempts in all).
   { client: "coreRead", fault: "reset-after-headers", expect: fails(ConnectionError, MID_BODY, 3) },
   { client: "coreRead", fault: "truncated", expect: fails(ConnectionError, MID_BODY, 3) },

@@ -56,14 +56,13 @@ describe("buffered reads over a socket", () => {
       response.setHeader("content-length", 5_000);
       response.write("x".repeat(10));
     });
-    const w = wrapper(server.origin, { maxResponseBytes: 1_000, timeout: 5_000 });
-    const started = Date.now();
+    // A client that read on would wait for the stalled rest: past this test's timeout, or a TimeoutError.
+    const w = wrapper(server.origin, { maxResponseBytes: 1_000, timeout: 30_000 });
     const error = await rejection((await w.fetch(`${server.origin}/big`)).text());
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error.message).toBe(
       `GET ${server.origin}/big returned 200 with a body larger than 1000 bytes (\`maxResponseBytes\`); raise the limit (0 for none) or read it as a stream`,
     );
-    expect(Date.now() - started).toBeLessThan(2_000);
     // readBody's own cap applies the same way.
     const lower = await rejection(
       readBody(await wrapper(server.origin).fetch(`${server.origin}/big`), "text", { maxBytes: 10 }),
@@ -112,11 +111,8 @@ describe("buffered reads through an injected fetch that ignores the signal", () 
         headers: { "content-type": "application/json", "content-length": "50" },
       })) as typeof globalThis.fetch;
     const w = wrapper("https://api.example.com", { timeout: 200, fetch });
-    const started = Date.now();
-    const error = await rejection((await w.fetch("https://api.example.com/a")).json());
-    expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as TimeoutError).phase).toBe("body");
-    expect(Date.now() - started).toBeLessThan(5_000);
+    const error = await rejection((await w.fetch("https://api.example.com/a")).json(), TimeoutError);
+    expect(error.phase).toBe("body");
   }, 10_000);
 });
 

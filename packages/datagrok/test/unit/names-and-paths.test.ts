@@ -124,6 +124,7 @@ describe("file paths keep their / and encode each segment", () => {
       paths.push(segments);
       await grok.downloadFile("System:DemoFiles", segments.join("/"));
     }
+    expect(fake.requests).toHaveLength(300);
     fake.requests.forEach((request, i) => {
       const wire = request.path.replace("/public/v1/files/System.DemoFiles/", "").split("/");
       expect(wire.map(decodeURIComponent)).toEqual(paths[i]);

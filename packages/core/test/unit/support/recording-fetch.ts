@@ -41,11 +41,7 @@ export function recordingFetch(handler: Handler = () => new Response("{}")): Rec
 }
 
 /** JSON response helper. */
-export function json(body: unknown, init: ResponseInit = {}): Response {
-  const headers = new Headers(init.headers);
-  if (!headers.has("content-type")) headers.set("content-type", "application/json");
-  return new Response(JSON.stringify(body), { ...init, headers });
-}
+export { json } from "../../../../../test/support/fake-fetch.js";
 
 /** A fetch that never answers and rejects the way fetch does when its signal aborts. */
 export function hangingFetch(onCall?: (init: RequestInit | undefined) => void): typeof globalThis.fetch {
