@@ -148,8 +148,12 @@ export class GuardedBody implements ResponseContext {
         pull: async (c) => {
           // Reading the stream means reading at the caller's pace: from the first pull on, only the server's
           // silence times out (taking `body` alone changes nothing: a Download may take it, then call text()).
-          this.#mode = "stream";
-          if (!this.#finished) this.#init.controller.armIdle();
+          // After clone() the tee pulls for two buffered readers: the whole-response deadline keeps running.
+          const idle = this.#branchStream === undefined;
+          if (idle) {
+            this.#mode = "stream";
+            if (!this.#finished) this.#init.controller.armIdle();
+          }
           let chunk: Chunk;
           try {
             chunk = await this.#readChunk();
@@ -161,7 +165,7 @@ export class GuardedBody implements ResponseContext {
             }
             return;
           }
-          this.#init.controller.disarm();
+          if (idle) this.#init.controller.disarm();
           if (chunk.done) c.close();
           else c.enqueue(chunk.value);
         },
