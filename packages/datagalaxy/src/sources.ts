@@ -15,7 +15,7 @@ function oneOf(values: readonly string[]): string {
 }
 
 /** Throws a ConfigurationError naming the first field of `input` that DataGalaxy would refuse. */
-export function checkSourceInput(input: unknown): asserts input is SourceCreate {
+function checkSourceInput(input: unknown): asserts input is SourceCreate {
   const where = `${NAME}: createSource()`;
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new ConfigurationError(

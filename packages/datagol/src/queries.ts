@@ -11,6 +11,7 @@ import {
 } from "@dataclients/core";
 import { NAME } from "./auth/binding.js";
 import type { GeneratedClient } from "./client.js";
+import { SortDirectionValues } from "./generated/operations.js";
 import type { CursorQuery, ExecuteQueryResult, Row, SortOption } from "./generated/schema.js";
 import { checkSql } from "./sql.js";
 
@@ -27,7 +28,6 @@ export interface QueryRowsOptions extends ListOptions {
 }
 
 export const DEFAULT_PAGE_SIZE = 100;
-const DIRECTIONS = ["ASC", "DESC"];
 
 export function queryFlows(client: GeneratedClient) {
   return {
@@ -113,7 +113,7 @@ function checkQueryRowsOptions(options: QueryRowsOptions): QueryRowsOptions {
           `${NAME}: queryRows() \`sort\` entries need a \`columnName\` (the column's internal name)`,
         );
       }
-      if (option.direction !== undefined && !DIRECTIONS.includes(option.direction)) {
+      if (option.direction !== undefined && !(SortDirectionValues as readonly string[]).includes(option.direction)) {
         throw new ConfigurationError(
           `${NAME}: queryRows() sort direction must be "ASC" or "DESC"; got ${describeValue(option.direction)} for ${option.columnName}`,
         );

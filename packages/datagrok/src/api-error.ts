@@ -38,7 +38,7 @@ export class DatagrokApiError extends ApiError {
 }
 
 /** The vendor's message in an error body: the `message` (or `error`) field of a JSON ApiError, or the text itself. */
-export function vendorMessageOf(body: unknown): string | undefined {
+function vendorMessageOf(body: unknown): string | undefined {
   if (typeof body === "string") return body.trim() || undefined;
   if (typeof body === "object" && body !== null) {
     const record = body as Record<string, unknown>;

@@ -32,7 +32,7 @@ export interface CreatePipelineInput {
 /** `waitForPipeline` options; `waitTimeout` defaults to 1 hour (data pipelines run long). */
 export type WaitForPipelineOptions = WaitOptions<Pipeline>;
 
-export const DEFAULT_PIPELINE_WAIT_MS = 3_600_000;
+const DEFAULT_PIPELINE_WAIT_MS = 3_600_000;
 
 export function pipelineFlows(client: GeneratedClient) {
   return {
@@ -81,7 +81,7 @@ export function pipelineFlows(client: GeneratedClient) {
 }
 
 /** `{ KEY: "v" }` → `[{ key: "KEY", value: "v" }]`; an array passes through (checked). */
-export function variableList(variables: CreatePipelineInput["variables"]): PipelineVariableInput[] | undefined {
+function variableList(variables: CreatePipelineInput["variables"]): PipelineVariableInput[] | undefined {
   if (variables === undefined) return undefined;
   if (typeof variables !== "object" || variables === null) {
     throw new ConfigurationError(

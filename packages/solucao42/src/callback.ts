@@ -2,9 +2,10 @@
 // shape (as getJob returns it). This validates shape only; it is not authentication — check the
 // request's origin yourself (no signature is documented).
 import { InvalidCallbackError } from "./errors.js";
+import { JobStatusValues } from "./generated/operations.js";
 import type { Job } from "./types.js";
 
-const STATUSES = new Set(["processing", "completed", "failed"]);
+const STATUSES: ReadonlySet<string> = new Set(JobStatusValues);
 
 /** Validates a received callback body (parsed JSON or its text) and returns it typed as a Job. */
 export function parseCallback(body: unknown): Job {

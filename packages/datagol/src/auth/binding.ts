@@ -10,8 +10,8 @@ export interface DatagolCredentials extends AuthStrategy {
 export const NAME = "DataGOL";
 
 /** Where the vendor puts each credential: IdP endpoints take only the JWT; everything else also the service token. */
-export const IDP_SECURITY: readonly (readonly string[])[] = [["jwtBearer"]];
-export const NOCO_SECURITY: readonly (readonly string[])[] = [["serviceToken"], ["jwtBearer"]];
+const IDP_SECURITY: readonly (readonly string[])[] = [["jwtBearer"]];
+const NOCO_SECURITY: readonly (readonly string[])[] = [["serviceToken"], ["jwtBearer"]];
 
 /** The security of a request that carries none (a raw `api` call), from its path: the service token never goes to IdP. */
 export function securityForUrl(url: URL): readonly (readonly string[])[] {
