@@ -13,7 +13,7 @@ import {
 import { bearer, createDatagalaxyClient } from "@dataclients/datagalaxy";
 import { type MatrixClient, TIMEOUT_MS, TOKEN } from "./clients.js";
 import { AUTHED, BODY_TIMEOUT, fails, MID_BODY, ok, rowsFor } from "./outcomes.js";
-import { type Fault, OK_BODY } from "./server.js";
+import { OK_BODY } from "./server.js";
 
 const client = (baseUrl: string) =>
   createDatagalaxyClient({ baseUrl, auth: bearer(TOKEN), timeout: TIMEOUT_MS, maxRetries: 2 });

@@ -6,8 +6,8 @@ import { bearer } from "@dataclients/auth";
 import { ConnectionError, InvalidResponseError, RateLimitError, ServerError, TimeoutError } from "@dataclients/core";
 import { createDatagrokClient } from "@dataclients/datagrok";
 import { type MatrixClient, TIMEOUT_MS, TOKEN } from "./clients.js";
-import { AUTHED, BODY_TIMEOUT, fails, MID_BODY, type Outcome, ok, rowsFor } from "./outcomes.js";
-import { type Fault, OK_BODY } from "./server.js";
+import { AUTHED, BODY_TIMEOUT, fails, MID_BODY, ok, rowsFor } from "./outcomes.js";
+import { OK_BODY } from "./server.js";
 
 const grok = (baseUrl: string) =>
   createDatagrokClient({ baseUrl, auth: bearer(TOKEN), timeout: TIMEOUT_MS, maxRetries: 2 });

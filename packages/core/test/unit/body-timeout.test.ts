@@ -2,8 +2,8 @@
 import { getEventListeners } from "node:events";
 import { AbortError, ConnectionError, createFetchWrapper, TimeoutError } from "@dataclients/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { pacedBody, terminated } from "./support/streams.js";
 import { rejection } from "../../../../test/support/catch-error.js";
+import { pacedBody, terminated } from "./support/streams.js";
 
 const ORIGIN = "https://api.example.com";
 
