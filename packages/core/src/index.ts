@@ -123,7 +123,7 @@ export {
   shortUrl,
 } from "./redact.js";
 export { DataclientsRequest, type RequestBody } from "./request-body.js";
-export { type BodyKind, type ReadBodyOptions, readBody, responseError } from "./response-body.js";
+export { type BodyKind, errorInitOf, type ReadBodyOptions, readBody, responseError } from "./response-body.js";
 export { scrubForResponse } from "./response-info.js";
 export {
   backoffMs,

@@ -8,6 +8,7 @@
 import {
   AbortError,
   type ApiError,
+  type ApiErrorInit,
   apiErrorFor,
   ConfigurationError,
   ConnectionError,
@@ -48,13 +49,29 @@ export async function responseError(
   response: Response,
   options: { maxBytes?: number } = {},
 ): Promise<DataclientsError> {
-  const context = contextOf(response);
-  let text: string;
   try {
-    text = await readText(response, options.maxBytes, context);
+    return apiErrorFor(await errorInitOf(response, options)) satisfies ApiError;
   } catch (error) {
     if (error instanceof DataclientsError) return error;
     throw error;
+  }
+}
+
+/**
+ * What an ApiError about `response` is built from (a vendor's own error class too): status, the body parsed (JSON,
+ * or text), method, redacted-to-be URL, headers and the credentials to scrub. A body that cannot be read throws its
+ * typed error, or is left out with `bodyErrors: "omit"` (an error text is a detail, not the answer).
+ */
+export async function errorInitOf(
+  response: Response,
+  options: { maxBytes?: number; bodyErrors?: "throw" | "omit" } = {},
+): Promise<ApiErrorInit> {
+  const context = contextOf(response);
+  let text = "";
+  try {
+    text = await readText(response, options.maxBytes, context);
+  } catch (error) {
+    if (options.bodyErrors !== "omit" || !(error instanceof DataclientsError)) throw error;
   }
   let body: unknown = text === "" ? undefined : text;
   try {
@@ -62,7 +79,7 @@ export async function responseError(
   } catch {
     // Not JSON: keep the text (scrubbed and redacted by the error).
   }
-  return apiErrorFor({
+  return {
     status: response.status,
     statusText: response.statusText,
     body,
@@ -70,7 +87,7 @@ export async function responseError(
     url: context?.url ?? response.url,
     headers: response.headers,
     secrets: context?.secrets,
-  }) satisfies ApiError;
+  };
 }
 
 const decoder = new TextDecoder();

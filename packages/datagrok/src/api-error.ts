@@ -6,15 +6,15 @@ import {
   ApiError,
   type ApiErrorInit,
   type ClassifyResponse,
+  errorInitOf,
   redactUrl,
-  requestInfoOf,
   scrubForResponse,
 } from "@dataclients/core";
 
 /** The header that marks a 200 answer as a failure. */
 export const API_ERROR_HEADER = "api-error";
 
-/** The longest error body read into memory (an error text, not data). */
+/** The longest error body read into memory (an error text, not data); a longer one is left out. */
 const MAX_ERROR_TEXT = 64 * 1024;
 
 /**
@@ -50,58 +50,15 @@ function vendorMessageOf(body: unknown): string | undefined {
   return undefined;
 }
 
-/** Parses a text body as JSON when it is JSON, keeping the text otherwise. */
-function parseLoose(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-async function readErrorText(response: Response): Promise<string> {
-  if (!response.body) return "";
-  // An error text is short; read at most MAX_ERROR_TEXT bytes and drop the rest.
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  let total = 0;
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      text += decoder.decode(value, { stream: true });
-      if (total >= MAX_ERROR_TEXT) {
-        await reader.cancel().catch(() => undefined);
-        break;
-      }
-    }
-  } catch {
-    // The error is the answer itself; a body cut short still leaves the header's message.
-    await reader.cancel().catch(() => undefined);
-  }
-  return text + decoder.decode();
-}
-
 /** core's `classifyResponse` hook: a 2xx with `api-error` becomes a DatagrokApiError. */
 export const classifyDatagrokResponse: ClassifyResponse = async (response) => {
   const sent = response.headers.get(API_ERROR_HEADER);
   if (sent === null) return;
-  // A server that echoes the request (its headers, its token) into the error must not put it into ours.
-  const headerValue = scrubForResponse(response, sent);
-  const body = scrubForResponse(response, parseLoose(await readErrorText(response)));
-  const info = requestInfoOf(response);
-  throw new DatagrokApiError({
-    status: response.status,
-    statusText: response.statusText,
-    body,
-    method: info?.method ?? "REQUEST",
-    url: info?.url ?? response.url,
-    headers: new Headers(scrubForResponse(response, [...response.headers])),
-    headerValue,
-  });
+  // The body is read capped; one cut short or too long is left out, and the header still carries the message.
+  const init = await errorInitOf(response, { maxBytes: MAX_ERROR_TEXT, bodyErrors: "omit" });
+  // A server that echoes the request (its headers, its token) into the error must not put it into ours: ApiError
+  // scrubs the body, headers and message; the header value also becomes `code`, so it is scrubbed here.
+  throw new DatagrokApiError({ ...init, headerValue: scrubForResponse(response, sent) });
 };
 
 function truncate(text: string, max = 300): string {

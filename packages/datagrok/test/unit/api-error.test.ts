@@ -27,6 +27,14 @@ describe("the api-error header on a 200", () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it("leaves out an error body over 64 KiB, and the header still gives the message and code", async () => {
+    const fake = fakeDatagrok(() => apiError200("x".repeat(70_000)));
+    const error = await failure(client(fake.fetch).getCurrentUser());
+    expect(error.body).toBeUndefined();
+    expect(error.code).toBe(MESSAGE);
+    expect(error.message).toContain(`but Datagrok reports an error: ${MESSAGE}`);
+  });
+
   it("raises it from a download (downloadTable) instead of handing out the error text as CSV", async () => {
     const fake = fakeDatagrok(() => apiError200());
     const error = await failure(client(fake.fetch).downloadTable("Demo:Sales"));
