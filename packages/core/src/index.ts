@@ -108,7 +108,14 @@ export {
   type PathPaginate,
 } from "./paginate-by-path.js";
 export { encodePathParam, fillPath, type PathEncoding } from "./path-params.js";
-export { type PollOptions, PollTimeoutError, pollUntil, type WaitOptions } from "./poll.js";
+export {
+  type PollOptions,
+  PollTimeoutError,
+  pollUntil,
+  type WaitDefaults,
+  type WaitOptions,
+  waitUntil,
+} from "./poll.js";
 export { type QueryStyle, serializeQuery } from "./query.js";
 export {
   REDACTED,

@@ -91,3 +91,39 @@ export async function pollUntil<T>(
     clearTimeout(timer);
   }
 }
+
+/** What a vendor fills in for a wait the caller configures partly: its defaults, and what the timeout names. */
+export interface WaitDefaults<T> extends Pick<PollOptions<T>, "initialDelayMs" | "maxDelayMs" | "factor"> {
+  waitTimeout: number;
+  /** What is waited for, for PollTimeoutError's message ("DataOps.live pipeline 290"). */
+  what: string;
+}
+
+/**
+ * A vendor's wait (see WaitOptions): polls `fetchState` — given the caller's request options and the wait's signal —
+ * until `isDone`, with the vendor's defaults for what the caller leaves out.
+ */
+export function waitUntil<T>(
+  fetchState: (call: RequestOptions) => Promise<T>,
+  isDone: (state: T) => boolean,
+  options: WaitOptions<T>,
+  defaults: WaitDefaults<T>,
+): Promise<T> {
+  const {
+    waitTimeout = defaults.waitTimeout,
+    initialDelayMs = defaults.initialDelayMs,
+    maxDelayMs = defaults.maxDelayMs,
+    factor = defaults.factor,
+    onPoll,
+    ...call
+  } = options;
+  return pollUntil((signal) => fetchState({ ...call, signal }), isDone, {
+    initialDelayMs,
+    maxDelayMs,
+    factor,
+    timeout: waitTimeout,
+    signal: call.signal,
+    onPoll,
+    what: defaults.what,
+  });
+}

@@ -1,10 +1,10 @@
 // Pipeline flows: create one with variables written as an object, and wait for one to settle.
 import {
   ConfigurationError,
-  pollUntil,
   type RequestOptions,
   requireNonEmpty,
   type WaitOptions,
+  waitUntil,
 } from "@dataclients/core";
 import type { GeneratedClient } from "./client.js";
 import type { ProjectId } from "./project-id.js";
@@ -55,24 +55,15 @@ export function pipelineFlows(client: GeneratedClient) {
       pipelineId: number,
       options: WaitForPipelineOptions = {},
     ): Promise<Pipeline> {
-      const {
-        waitTimeout = DEFAULT_PIPELINE_WAIT_MS,
-        initialDelayMs = 2_000,
-        maxDelayMs = 30_000,
-        factor = 1.5,
-        onPoll,
-        ...call
-      } = options;
-      return pollUntil(
-        (signal) => client.getPipeline(projectId, pipelineId, { ...call, signal }),
+      return waitUntil(
+        (call) => client.getPipeline(projectId, pipelineId, call),
         (pipeline) => SETTLED_PIPELINE_STATUSES.has(pipeline.status),
+        options,
         {
-          initialDelayMs,
-          maxDelayMs,
-          factor,
-          timeout: waitTimeout,
-          signal: call.signal,
-          onPoll,
+          waitTimeout: DEFAULT_PIPELINE_WAIT_MS,
+          initialDelayMs: 2_000,
+          maxDelayMs: 30_000,
+          factor: 1.5,
           what: `DataOps.live pipeline ${pipelineId}`,
         },
       );

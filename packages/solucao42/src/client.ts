@@ -8,10 +8,10 @@ import {
   createVendorApi,
   createVendorClient,
   type PollOptions,
-  pollUntil,
   type RequestOptions,
   type VendorApi,
   type WaitOptions,
+  waitUntil,
   withFlows,
 } from "@dataclients/core";
 import type { Solucao42Credentials } from "./credentials.js";
@@ -143,23 +143,22 @@ export function createSolucao42Client(options: Solucao42ClientOptions = {}) {
       request: ExecuteRequest = {},
       call: ExecuteAndWaitOptions = {},
     ): Promise<QueryResult> {
-      const { waitTimeout = 600_000, poll = {}, onPoll, initialDelayMs, maxDelayMs, factor, ...requestOptions } = call;
+      const { waitTimeout, poll = {}, onPoll, initialDelayMs, maxDelayMs, factor, ...requestOptions } = call;
       const outcome = await flows.execute(namespace, slug, request, requestOptions);
       if (outcome.mode === "sync") return outcome.result;
       const { job_id: jobId, polling_url: pollingUrl } = outcome.job;
       const fromUrl = jobIdFromPollingUrl(namespace, slug, pollingUrl);
       const pollId = fromUrl && /^[^/?#]+$/.test(fromUrl) ? fromUrl : jobId;
-      const pollCall = { ...requestOptions, headers: poll.headers ?? requestOptions.headers };
-      const job = await pollUntil(
-        (signal) => getJob(namespace, slug, pollId, { ...pollCall, signal }),
+      // The deprecated `poll.*` options still count where the wait's own are not given.
+      const job = await waitUntil(
+        (pollCall) => getJob(namespace, slug, pollId, { ...pollCall, headers: poll.headers ?? pollCall.headers }),
         (state) => state.status !== "processing",
+        { ...requestOptions, waitTimeout, onPoll, initialDelayMs, maxDelayMs, factor },
         {
-          initialDelayMs: initialDelayMs ?? poll.initialDelayMs,
-          maxDelayMs: maxDelayMs ?? poll.maxDelayMs,
-          factor: factor ?? poll.factor,
-          timeout: waitTimeout,
-          signal: call.signal,
-          onPoll,
+          waitTimeout: 600_000,
+          initialDelayMs: poll.initialDelayMs,
+          maxDelayMs: poll.maxDelayMs,
+          factor: poll.factor,
           what: `Solucao42 job ${jobId}`,
         },
       );

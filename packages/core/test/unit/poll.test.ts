@@ -1,5 +1,6 @@
-import { AbortError, DataclientsError, PollTimeoutError, pollUntil } from "@dataclients/core";
+import { AbortError, DataclientsError, PollTimeoutError, pollUntil, waitUntil } from "@dataclients/core";
 import { describe, expect, it, vi } from "vitest";
+import { rejection } from "../../../../test/support/catch-error.js";
 
 interface Job {
   status: "running" | "done";
@@ -148,5 +149,46 @@ describe("pollUntil", () => {
       throw new Error("job failed");
     };
     await expect(pollUntil(poll, isDone, { sleep: async () => {} })).rejects.toThrow("job failed");
+  });
+});
+
+describe("waitUntil (a vendor's wait)", () => {
+  it("passes the caller's request options with the wait's signal, and fills in the vendor's defaults", async () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const calls: Array<{ headers?: Record<string, string>; timeout?: number; signal?: AbortSignal }> = [];
+      const polls: number[] = [];
+      let n = 0;
+      const waiting = waitUntil(
+        async (call) => {
+          calls.push(call);
+          polls.push(Date.now());
+          return { status: ++n >= 3 ? "done" : "running" };
+        },
+        (state) => state.status === "done",
+        { headers: { "x-a": "1" }, timeout: 5_000, factor: 2 },
+        { waitTimeout: 60_000, initialDelayMs: 100, maxDelayMs: 1_000, factor: 10, what: "the job" },
+      );
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(await waiting).toEqual({ status: "done" });
+      // initialDelayMs 100 from the defaults, the caller's factor 2 over the default 10.
+      expect(polls).toEqual([0, 100, 300]);
+      expect(calls.map((call) => [call.headers, call.timeout, call.signal instanceof AbortSignal])).toEqual(
+        Array(3).fill([{ "x-a": "1" }, 5_000, true]),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("ends with PollTimeoutError naming what it waited for after the vendor's waitTimeout", async () => {
+    const waiting = waitUntil(
+      async () => ({ status: "running" }),
+      () => false,
+      {},
+      { waitTimeout: 30, initialDelayMs: 10, what: "DataOps.live pipeline 290" },
+    );
+    const error = await rejection(waiting, PollTimeoutError);
+    expect(error.message).toContain("DataOps.live pipeline 290 did not finish within 30 ms");
   });
 });
